@@ -2,10 +2,9 @@ package tw.fine.ra.audit.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,10 +12,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
-/** One link of the audit chain. Immutable once written. */
+/** One link of the audit chain. Immutable once written. Serializable: pages keep the rows they show. */
 @Entity
 @Table(name = "audit_record")
-public class AuditRecord {
+public class AuditRecord implements Serializable {
 
     @Id
     private long seq;
@@ -28,12 +27,12 @@ public class AuditRecord {
     private String actorRole;
     @Column(name = "client_address", nullable = false)
     private String clientAddress;
-    @Enumerated(EnumType.STRING)
+    // Plain strings, not enums: a row whose event was overwritten with any text must still load,
+    // so that verification can report it instead of failing to read the trail.
     @Column(nullable = false)
-    private AuditEvent event;
-    @Enumerated(EnumType.STRING)
+    private String event;
     @Column(nullable = false)
-    private Outcome outcome;
+    private String outcome;
     @Column(nullable = false)
     private String subject;
     @Column(nullable = false)
@@ -55,8 +54,8 @@ public class AuditRecord {
         this.actor = who.name();
         this.actorRole = who.role();
         this.clientAddress = who.clientAddress();
-        this.event = event;
-        this.outcome = outcome;
+        this.event = event.name();
+        this.outcome = outcome.name();
         this.subject = clip(subject, 100);
         this.detail = clip(detail, 1000);
         this.prevHash = prevHash;
@@ -68,7 +67,7 @@ public class AuditRecord {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String field : new String[] {Long.toString(seq), Long.toString(recordedAt.toEpochMilli()),
-                    actor, actorRole, clientAddress, event.name(), outcome.name(), subject, detail, prevHash}) {
+                    actor, actorRole, clientAddress, event, outcome, subject, detail, prevHash}) {
                 byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
                 sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
                 sha.update((byte) ':');
@@ -82,7 +81,15 @@ public class AuditRecord {
 
     /** True when this record is intact and follows a record with the given hash. */
     public boolean linksTo(String expectedPrevHash) {
-        return prevHash.equals(expectedPrevHash) && hash.equals(computeHash());
+        return prevHash.equals(expectedPrevHash) && isIntact();
+    }
+
+    /**
+     * True when the stored hash matches the stored fields. The time is hashed in milliseconds,
+     * so a finer time than was written counts as an edit too.
+     */
+    public boolean isIntact() {
+        return hash.equals(computeHash()) && recordedAt.getNano() % 1_000_000 == 0;
     }
 
     private static String clip(String s, int max) {
@@ -95,8 +102,10 @@ public class AuditRecord {
     public String getActor() { return actor; }
     public String getActorRole() { return actorRole; }
     public String getClientAddress() { return clientAddress; }
-    public AuditEvent getEvent() { return event; }
-    public Outcome getOutcome() { return outcome; }
+    /** The stored name of an {@link AuditEvent}; text as found, should the row have been edited. */
+    public String getEvent() { return event; }
+    /** The stored name of an {@link Outcome}. */
+    public String getOutcome() { return outcome; }
     public String getSubject() { return subject; }
     public String getDetail() { return detail; }
     public String getPrevHash() { return prevHash; }
