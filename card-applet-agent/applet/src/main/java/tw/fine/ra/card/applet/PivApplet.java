@@ -1,0 +1,311 @@
+package tw.fine.ra.card.applet;
+
+import javacard.framework.APDU;
+import javacard.framework.Applet;
+import javacard.framework.ISO7816;
+import javacard.framework.ISOException;
+import javacard.framework.Util;
+
+/**
+ * PIV card application: the SP 800-73-4 instructions standard middleware uses, plus vendor
+ * instructions for personalization (once), the server-authorized PIN reset and key information.
+ * Every status word returned here is part of the contract tested in {@code PivAppletTest}.
+ */
+public final class PivApplet extends Applet {
+
+    /** Full PIV AID with version 01 00; middleware selects it by the 9-byte prefix. */
+    public static final byte[] AID = {(byte) 0xA0, 0x00, 0x00, 0x03, 0x08, 0x00, 0x00, 0x10, 0x00, 0x01, 0x00};
+    /** Applet version reported by GET VERSION (major, minor, patch). */
+    static final byte[] VERSION = {0x01, 0x00, 0x00};
+
+    static final byte REF_PIN = (byte) 0x80;
+    static final byte REF_PUK = (byte) 0x81;
+    static final byte REF_MANAGEMENT = (byte) 0x9B;
+    static final byte TAG_DYNAMIC_AUTH = 0x7C;
+
+    static final byte INS_VERIFY = 0x20;
+    static final byte INS_CHANGE_REFERENCE = 0x24;
+    static final byte INS_RESET_RETRY = 0x2C;
+    static final byte INS_GENERATE = 0x47;
+    static final byte INS_GENERAL_AUTHENTICATE = (byte) 0x87;
+    static final byte INS_GET_RESPONSE = (byte) 0xC0;
+    static final byte INS_GET_DATA = (byte) 0xCB;
+    static final byte INS_PUT_DATA = (byte) 0xDB;
+    /** Vendor: GET VERSION, numbered as YubiKeys do so yubico-piv-tool reads it. */
+    static final byte INS_GET_VERSION = (byte) 0xFD;
+    /** Vendor: one-time personalization (GUID, PIN, PUK, management key, optional 9E key). */
+    static final byte INS_PERSONALIZE = (byte) 0xE1;
+    /** Vendor: set a new PIN and unblock it, after management-key authentication (server-authorized). */
+    static final byte INS_ADMIN_RESET_PIN = (byte) 0xE2;
+    /** Vendor: applet version, personalization state and the algorithm of each key slot. */
+    static final byte INS_KEY_INFO = (byte) 0xE3;
+
+    /** Application property template answered to SELECT. */
+    private static final byte[] APT = {
+        0x61, 0x2E,
+        0x4F, 0x06, 0x00, 0x00, 0x10, 0x00, 0x01, 0x00,
+        0x79, 0x07, 0x4F, 0x05, (byte) 0xA0, 0x00, 0x00, 0x03, 0x08,
+        0x50, 0x0A, 'F', 'I', 'N', 'E', ' ', 'R', 'A', ' ', 'P', 'V',
+        (byte) 0xAC, 0x0F,
+        (byte) 0x80, 0x01, ManagementKey.ALG_3DES,
+        (byte) 0x80, 0x01, ManagementKey.ALG_AES128,
+        (byte) 0x80, 0x01, KeySlots.ALG_RSA2048,
+        (byte) 0x80, 0x01, KeySlots.ALG_P256,
+        0x06, 0x01, 0x00};
+
+    private final ApduIo io = new ApduIo();
+    private final Pins pins = new Pins();
+    private final ManagementKey managementKey = new ManagementKey();
+    private final KeySlots keys = new KeySlots();
+    private final DataObjects objects = new DataObjects();
+    private final Personalization personalization = new Personalization();
+    /** Scratch for generated responses: public keys, signatures, authentication templates. */
+    private final byte[] out = new byte[600];
+
+    private PivApplet(byte[] params, short offset, byte length) {
+        if (length == 0) {
+            // jCardSim's installApplet(aid, class) passes no install parameters.
+            register();
+        } else {
+            register(params, (short) (offset + 1), params[offset]);
+        }
+    }
+
+    public static void install(byte[] params, short offset, byte length) {
+        new PivApplet(params, offset, length);
+    }
+
+    @Override
+    public void deselect() {
+        pins.forget();
+        managementKey.forget();
+    }
+
+    @Override
+    public void process(APDU apdu) {
+        byte[] buf = apdu.getBuffer();
+        if (selectingApplet()) {
+            io.cancelOutput();
+            io.clearInput();
+            io.send(apdu, APT, (short) 0, (short) APT.length);
+            return;
+        }
+        if ((buf[ISO7816.OFFSET_CLA] & (byte) 0xEF) != 0) {
+            ISOException.throwIt(ISO7816.SW_CLA_NOT_SUPPORTED);
+        }
+        byte ins = buf[ISO7816.OFFSET_INS];
+        if (ins == INS_GET_RESPONSE) {
+            io.getResponse(apdu);
+            return;
+        }
+        io.cancelOutput();
+        byte p1 = buf[ISO7816.OFFSET_P1];
+        byte p2 = buf[ISO7816.OFFSET_P2];
+        if (!io.receive(apdu)) {
+            return;
+        }
+        try {
+            dispatch(apdu, ins, p1, p2, io.data(), io.length());
+        } finally {
+            io.clearInput();
+        }
+    }
+
+    private void dispatch(APDU apdu, byte ins, byte p1, byte p2, byte[] data, short len) {
+        switch (ins) {
+            case INS_GET_VERSION:
+                io.send(apdu, VERSION, (short) 0, (short) VERSION.length);
+                return;
+            case INS_KEY_INFO:
+                keyInfo(apdu);
+                return;
+            case INS_GET_DATA:
+                requireP1P2(p1, p2, (byte) 0x3F, (byte) 0xFF);
+                objects.get(io, apdu, data, (short) 0, len);
+                return;
+            case INS_PERSONALIZE:
+                personalize(apdu, p2, data, len);
+                return;
+            default:
+                break;
+        }
+        if (!personalization.isDone()) {
+            ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
+        }
+        switch (ins) {
+            case INS_VERIFY:
+                verify(p1, p2, data, len);
+                return;
+            case INS_CHANGE_REFERENCE:
+                requireP1P2(p1, p2, (byte) 0x00, p2 == REF_PUK ? REF_PUK : REF_PIN);
+                pins.change(p2, data, (short) 0, len);
+                return;
+            case INS_RESET_RETRY:
+                requireP1P2(p1, p2, (byte) 0x00, REF_PIN);
+                pins.resetWithPuk(data, (short) 0, len);
+                return;
+            case INS_PUT_DATA:
+                putData(p1, p2, data, len);
+                return;
+            case INS_GENERATE:
+                generate(apdu, p1, p2, data, len);
+                return;
+            case INS_GENERAL_AUTHENTICATE:
+                generalAuthenticate(apdu, p1, p2, data, len);
+                return;
+            case INS_ADMIN_RESET_PIN:
+                requireAdministrator();
+                pins.resetByAdministrator(data, (short) 0, len);
+                // One server authorization buys one reset: a relayed session cannot be reused.
+                managementKey.forget();
+                return;
+            default:
+                ISOException.throwIt(ISO7816.SW_INS_NOT_SUPPORTED);
+        }
+    }
+
+    private void verify(byte p1, byte p2, byte[] data, short len) {
+        if (p2 != REF_PIN) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        if (p1 == (byte) 0xFF && len == 0) {
+            pins.forget();
+            return;
+        }
+        if (p1 != 0) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        pins.verify(data, (short) 0, len);
+    }
+
+    private void putData(byte p1, byte p2, byte[] data, short len) {
+        requireP1P2(p1, p2, (byte) 0x3F, (byte) 0xFF);
+        requireAdministrator();
+        byte tag = objects.parsePutTarget(data, (short) 0, len);
+        if (tag == DataObjects.CHUID) {
+            // The GUID is the card's identity in command tickets; only personalization sets it.
+            ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
+        }
+        objects.put(tag, data, (short) 0, len);
+    }
+
+    private void generate(APDU apdu, byte p1, byte p2, byte[] data, short len) {
+        if (p1 != 0) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        short slot = KeySlots.index(p2);
+        requireAdministrator();
+        short content = Tlv.expectTemplate(data, (short) 0, len, (byte) 0xAC);
+        short algorithm = Tlv.find(data, content, len, (byte) 0x80);
+        if (algorithm < 0 || Tlv.length(data, algorithm) != 1) {
+            ISOException.throwIt(ISO7816.SW_WRONG_DATA);
+        }
+        short written = keys.generate(slot, data[(short) (algorithm + 1)], out, (short) 0);
+        io.send(apdu, out, (short) 0, written);
+    }
+
+    private void generalAuthenticate(APDU apdu, byte alg, byte reference, byte[] data, short len) {
+        short content = Tlv.expectTemplate(data, (short) 0, len, TAG_DYNAMIC_AUTH);
+        short written;
+        if (reference == REF_MANAGEMENT) {
+            written = managementKey.authenticate(alg, data, content, len, out);
+        } else {
+            written = privateKeyOperation(alg, KeySlots.index(reference), data, content, len);
+        }
+        if (written > 0) {
+            io.send(apdu, out, (short) 0, written);
+        }
+    }
+
+    /** Sign (81 = input) or key agreement (85 = peer point), answered as 7C{82 result}. */
+    private short privateKeyOperation(byte alg, short slot, byte[] data, short off, short end) {
+        keys.require(slot, alg);
+        requireKeyAccess(slot);
+        short response = Tlv.find(data, off, end, (byte) 0x82);
+        short challenge = Tlv.find(data, off, end, (byte) 0x81);
+        short exponentiation = Tlv.find(data, off, end, (byte) 0x85);
+        if (response < 0 || Tlv.length(data, response) != 0 || (challenge < 0) == (exponentiation < 0)) {
+            ISOException.throwIt(ISO7816.SW_WRONG_DATA);
+        }
+        short input = challenge >= 0 ? challenge : exponentiation;
+        short inOff = Tlv.valueOffset(data, input);
+        short inLen = Tlv.length(data, input);
+        short resultOff = 8;
+        short resultLen;
+        if (alg == KeySlots.ALG_RSA2048) {
+            if (challenge < 0) {
+                ISOException.throwIt(ISO7816.SW_WRONG_DATA);
+            }
+            resultLen = keys.rsaPrivate(slot, data, inOff, inLen, out, resultOff);
+        } else if (challenge >= 0) {
+            resultLen = keys.ecdsaSign(slot, data, inOff, inLen, out, resultOff);
+        } else {
+            resultLen = keys.ecdhAgree(slot, data, inOff, inLen, out, resultOff);
+        }
+        return wrapResponse(resultOff, resultLen);
+    }
+
+    /** Moves the result right behind a minimal 7C{82 ...} header built in front of it. */
+    private short wrapResponse(short resultOff, short resultLen) {
+        short header = (short) (resultLen < 0x80 ? 2 : resultLen < 0x100 ? 3 : 4);
+        short inner = (short) (header + resultLen);
+        short outer = (short) (inner < 0x80 ? 2 : inner < 0x100 ? 3 : 4);
+        short p = Tlv.writeLength(out, (short) 1, inner);
+        out[0] = TAG_DYNAMIC_AUTH;
+        out[p++] = (byte) 0x82;
+        p = Tlv.writeLength(out, p, resultLen);
+        Util.arrayCopyNonAtomic(out, resultOff, out, p, resultLen);
+        return (short) (outer + inner);
+    }
+
+    /** 9A and 9D need the PIN verified in this session, 9C a fresh VERIFY before each use, 9E nothing. */
+    private void requireKeyAccess(short slot) {
+        byte reference = KeySlots.reference(slot);
+        if (reference == (byte) 0x9E) {
+            return;
+        }
+        boolean granted = reference == (byte) 0x9C ? pins.consumeOneUseVerification() : pins.isVerified();
+        if (!granted) {
+            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+        }
+    }
+
+    private void personalize(APDU apdu, byte cardAuthAlgorithm, byte[] data, short len) {
+        if (personalization.isDone()) {
+            ISOException.throwIt(ISO7816.SW_COMMAND_NOT_ALLOWED);
+        }
+        personalization.apply(data, len, pins, managementKey, objects, out);
+        short written = 0;
+        if (cardAuthAlgorithm != KeySlots.ALG_NONE) {
+            written = keys.generate(KeySlots.index((byte) 0x9E), cardAuthAlgorithm, out, (short) 0);
+        }
+        personalization.lock();
+        if (written > 0) {
+            io.send(apdu, out, (short) 0, written);
+        }
+    }
+
+    private void keyInfo(APDU apdu) {
+        Util.arrayCopyNonAtomic(VERSION, (short) 0, out, (short) 0, (short) 3);
+        out[3] = (byte) (personalization.isDone() ? 1 : 0);
+        out[4] = personalization.isDone() ? pins.pinTriesRemaining() : 0;
+        short p = 5;
+        for (short slot = 0; slot < 4; slot++) {
+            out[p++] = KeySlots.reference(slot);
+            out[p++] = keys.algorithm(slot);
+        }
+        io.send(apdu, out, (short) 0, p);
+    }
+
+    private void requireAdministrator() {
+        if (!managementKey.isAuthenticated()) {
+            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+        }
+    }
+
+    private static void requireP1P2(byte p1, byte p2, byte expectedP1, byte expectedP2) {
+        if (p1 != expectedP1 || p2 != expectedP2) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package tw.fine.ra.audit.entity;
+
+public enum Outcome { SUCCESS, FAILURE }
