@@ -12,7 +12,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import tw.fine.ra.audit.boundary.AuditTrail;
+import tw.fine.ra.audit.entity.Actor;
+import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.ca.control.CaKeys;
 import tw.fine.ra.ca.control.CheckedKey;
 import tw.fine.ra.ca.control.PairSigner;
@@ -46,6 +50,16 @@ public class CertificateAuthority {
     @Inject
     Event<CertificateStatusChanged> statusChanged;
 
+    @Inject
+    AuditTrail audit;
+
+    /** The CA acts on the RA's behalf; the RA audits who asked, the CA what it signed or changed. */
+    private static final Actor CA = Actor.system("ca");
+    private static final Map<CertificateStatus, AuditEvent> EVENTS = Map.of(
+            CertificateStatus.ACTIVE, AuditEvent.CERTIFICATE_ON_CARD,
+            CertificateStatus.ON_HOLD, AuditEvent.CERTIFICATE_HELD,
+            CertificateStatus.REVOKED, AuditEvent.CERTIFICATE_REVOKED);
+
     private final RequestCheck check = new RequestCheck();
 
     /**
@@ -60,11 +74,18 @@ public class CertificateAuthority {
             return repeat(earlier, request);
         }
         SubjectName subject = new SubjectName(request.subscriberId(), request.organizationUbn());
-        CheckedKey signing = check.check(request.signingRequest());
-        CheckedKey encryption = check.check(request.encryptionRequest());
-        check.checkPair(signing, encryption);
-        refuseKnownKeys(signing, encryption);
-
+        CheckedKey signing;
+        CheckedKey encryption;
+        try {
+            signing = check.check(request.signingRequest());
+            encryption = check.check(request.encryptionRequest());
+            check.checkPair(signing, encryption);
+            refuseKnownKeys(signing, encryption);
+        } catch (RequestRejectedException e) {
+            audit.failure(CA, AuditEvent.CERTIFICATE_REQUEST_REJECTED, request.subscriberId(),
+                    "request " + request.requestId() + ": " + e.getMessage());
+            throw e;
+        }
         em.persist(new IssuanceRequest(request.requestId(), request.subscriberId(), request.signingRequest(),
                 request.encryptionRequest(), clock.instant()));
         // a concurrent call with the same id fails here, before anything is signed
@@ -74,6 +95,9 @@ public class CertificateAuthority {
         IssuedCertificate s = signer.sign(request.requestId(), subject, CertificateUsage.SIGNING, signing, now, notAfter);
         IssuedCertificate e = signer.sign(request.requestId(), subject, CertificateUsage.ENCRYPTION, encryption, now,
                 notAfter);
+        audit.success(CA, AuditEvent.CERTIFICATE_PAIR_ISSUED, request.subscriberId(), "request " + request.requestId()
+                + ": signing #" + s.id() + " serial " + IssuedCertificate.hex(s.serial()) + ", encryption #" + e.id()
+                + " serial " + IssuedCertificate.hex(e.serial()));
         return new IssuedPair(CertificateView.of(s), CertificateView.of(e));
     }
 
@@ -128,6 +152,9 @@ public class CertificateAuthority {
                         CertificateStatus.ON_HOLD))
                 .getResultList();
         due.forEach(c -> c.moveTo(CertificateStatus.EXPIRED, clock.instant(), null));
+        if (!due.isEmpty()) {
+            audit.success(CA, AuditEvent.CERTIFICATES_EXPIRED, "-", due.size() + " certificates past notAfter");
+        }
         return due.size();
     }
 
@@ -174,6 +201,10 @@ public class CertificateAuthority {
         if (!from.contains(before) || !certificate.moveTo(next, at, reason)) {
             throw new IllegalStatusTransitionException(String.valueOf(number), before, next);
         }
+        AuditEvent event = before == CertificateStatus.ON_HOLD && next == CertificateStatus.ACTIVE
+                ? AuditEvent.CERTIFICATE_RELEASED : EVENTS.get(next);
+        audit.success(CA, event, certificate.subscriberId(), "certificate #" + number + " serial "
+                + IssuedCertificate.hex(certificate.serial()) + (reason == null ? "" : ", " + reason));
         if (before.isRevokedForRelyingParties() != next.isRevokedForRelyingParties()) {
             statusChanged.fire(new CertificateStatusChanged(number));
         }

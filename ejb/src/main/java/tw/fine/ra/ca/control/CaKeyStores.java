@@ -23,20 +23,26 @@ public final class CaKeyStores {
         }
         Path file = Path.of(value(properties, "fine.ca.keystore.path",
                 value(properties, "jboss.server.data.dir", "data") + "/fine-ca/ca.p12"));
-        return new Pkcs12CaKeyStore(file, secret(properties, environment, "fine.ca.keystore.secret",
-                "FINE_CA_KEYSTORE_SECRET"));
+        char[] secret = optionalSecret(properties, environment, "fine.ca.keystore.secret", "FINE_CA_KEYSTORE_SECRET");
+        return new Pkcs12CaKeyStore(file, secret != null ? secret : LocalSecret.beside(file));
     }
 
     private static char[] secret(UnaryOperator<String> properties, UnaryOperator<String> environment, String property,
             String variable) {
+        char[] secret = optionalSecret(properties, environment, property, variable);
+        if (secret == null) {
+            throw new IllegalStateException("CA token PIN missing: set " + variable + " or " + property);
+        }
+        return secret;
+    }
+
+    private static char[] optionalSecret(UnaryOperator<String> properties, UnaryOperator<String> environment,
+            String property, String variable) {
         String secret = environment.apply(variable);
         if (secret == null || secret.isEmpty()) {
             secret = properties.apply(property);
         }
-        if (secret == null || secret.isEmpty()) {
-            throw new IllegalStateException("CA key store secret missing: set " + variable + " or " + property);
-        }
-        return secret.toCharArray();
+        return secret == null || secret.isEmpty() ? null : secret.toCharArray();
     }
 
     private static String value(UnaryOperator<String> properties, String name, String fallback) {

@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * key usages. Read from system properties ({@code fine.ca.*}) set by {@code configure-ca.cli}; every
  * value has the default the specification gives.
  *
- * @param publicBaseUrl the plain-HTTP base relying parties reach, e.g. {@code http://pki.example.tw/fine-ra-web/pki}
+ * @param publicBaseUrl the plain-HTTP base relying parties reach, e.g. {@code http://pki.example.tw/pki}
  */
 public record CaSettings(
         String caOrganization,
@@ -55,7 +55,7 @@ public record CaSettings(
                 Duration.parse(p.get("fine.ca.ocsp.signer.renew-before", "P7D")),
                 Duration.parse(p.get("fine.ca.crl.validity", "PT24H")),
                 Duration.parse(p.get("fine.ca.ocsp.response.validity", "PT1H")),
-                p.get("fine.ca.public.url", "http://localhost:8080/fine-ra-web/pki"),
+                p.get("fine.ca.public.url", "http://localhost:8080/pki"),
                 p.get("fine.ca.policy.oid", "1.3.6.1.4.1.99999.1.1"),
                 p.list("fine.ca.signing.eku", "1.3.6.1.5.5.7.3.2,1.3.6.1.5.5.7.3.4"),
                 p.list("fine.ca.encryption.eku", "1.3.6.1.5.5.7.3.4"));
