@@ -11,7 +11,11 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -83,6 +87,27 @@ class CaptchaImageTest {
                 }
             }
         }
+    }
+
+    /** The reason the glyphs come from FontBox: java.awt.Font needs fonts the host may not have. */
+    @Test
+    void rendersOnAHostWithoutFonts() throws IOException, InterruptedException {
+        Path noFonts = Files.createTempFile("no-fonts", ".conf");
+        Files.writeString(noFonts, "<?xml version=\"1.0\"?><fontconfig></fontconfig>");
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                CaptchaWithoutFontsProbe.class.getName());
+        child.environment().put("FONTCONFIG_FILE", noFonts.toString());
+        child.redirectErrorStream(true);
+        Process process = child.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        Files.delete(noFonts);
+        assertEquals(0, process.exitValue(), output);
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            assertTrue(output.contains("fonts=none"), () -> "the child JVM still found fonts:\n" + output);
+        }
+        assertTrue(output.lines().anyMatch(l -> l.matches("png=[1-9][0-9]{3,}")), output);
     }
 
     @Test
