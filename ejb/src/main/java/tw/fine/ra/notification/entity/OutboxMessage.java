@@ -54,6 +54,11 @@ public class OutboxMessage {
         this.nextAttemptAt = now;
     }
 
+    /** Waiting, and its back-off (if any) is over. */
+    public boolean isDueAt(Instant now) {
+        return status == OutboxStatus.PENDING && !nextAttemptAt.isAfter(now);
+    }
+
     public void delivered(Instant at) {
         if (!status.canMoveTo(OutboxStatus.SENT)) {
             throw new IllegalStateException("message " + id + " is already " + status);

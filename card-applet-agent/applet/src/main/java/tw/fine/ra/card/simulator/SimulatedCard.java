@@ -41,11 +41,24 @@ public final class SimulatedCard {
         return factory;
     }
 
-    /** Pulls the card out of its reader, as a user does mid-operation. */
+    /** Pulls the card out of its reader, as a user does mid-operation: open connections fail from now on. */
     public void remove() {
         CardTerminal terminal = simulator.getAssignedCardTerminal();
-        if (terminal != null) {
-            simulator.assignToTerminal(null);
+        if (terminal == null) {
+            return;
+        }
+        simulator.assignToTerminal(null);
+        // jCardSim 3.0.5.11 clears its terminal reference before asking itself to eject, so the eject never
+        // happens and open connections keep talking to the "removed" card; eject the connection ourselves.
+        try {
+            java.lang.reflect.Field field = CardSimulator.class.getDeclaredField("card");
+            field.setAccessible(true);
+            Object card = field.get(simulator);
+            java.lang.reflect.Method eject = card.getClass().getDeclaredMethod("eject");
+            eject.setAccessible(true);
+            eject.invoke(card);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("jCardSim changed: cannot simulate card removal", e);
         }
     }
 

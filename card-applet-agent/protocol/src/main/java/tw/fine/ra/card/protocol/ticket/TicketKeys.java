@@ -14,6 +14,17 @@ public final class TicketKeys {
     private TicketKeys() {
     }
 
+    /** A new P-256 ticket key pair (the RA server keeps the private half, agents pin the public one). */
+    public static java.security.KeyPair generate() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static ECPublicKey fromPem(String pem) {
         String base64 = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
                 .replaceAll("\\s", "");

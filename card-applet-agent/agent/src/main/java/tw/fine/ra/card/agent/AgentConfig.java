@@ -1,0 +1,68 @@
+package tw.fine.ra.card.agent;
+
+import tw.fine.ra.card.protocol.ticket.TicketKeys;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** Command-line configuration; anything missing or contradictory stops the agent before it listens. */
+record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean simulated, String scriptedPin,
+                   String pcscLibrary, boolean allowPersonalization, boolean allowUnsigned, Duration cardTimeout) {
+
+    static final int DEFAULT_PORT = 31520;
+
+    static AgentConfig parse(String... args) throws IOException {
+        int port = DEFAULT_PORT;
+        Set<String> origins = new LinkedHashSet<>();
+        ECPublicKey ticketKey = null;
+        boolean simulated = false;
+        boolean personalization = false;
+        boolean unsigned = false;
+        String scriptedPin = null;
+        String library = null;
+        Duration timeout = Duration.ofSeconds(60);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(value(args, ++i));
+                case "--origin" -> origins.add(origin(value(args, ++i)));
+                case "--ticket-key" -> ticketKey = TicketKeys.fromPem(Files.readString(Path.of(value(args, ++i))));
+                case "--simulated" -> simulated = true;
+                case "--scripted-pin" -> scriptedPin = value(args, ++i);
+                case "--pcsc-library" -> library = value(args, ++i);
+                case "--allow-personalization" -> personalization = true;
+                case "--allow-unsigned" -> unsigned = true;
+                case "--card-timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value(args, ++i)));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (origins.isEmpty() || ticketKey == null) {
+            throw new IllegalArgumentException("--origin and --ticket-key are required");
+        }
+        if (scriptedPin != null && !simulated) {
+            // A real card only takes PINs a person typed into the agent's own dialog.
+            throw new IllegalArgumentException("--scripted-pin needs --simulated");
+        }
+        return new AgentConfig(port, Set.copyOf(origins), ticketKey, simulated, scriptedPin, library, personalization,
+                unsigned, timeout);
+    }
+
+    /** An origin is scheme://host[:port] exactly as browsers send it: no path, no trailing slash. */
+    private static String origin(String value) {
+        if (!value.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+")) {
+            throw new IllegalArgumentException("not an origin: " + value);
+        }
+        return value;
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+}

@@ -1,0 +1,103 @@
+package tw.fine.ra.card.agent;
+
+import tw.fine.ra.card.agent.card.CardAccess;
+import tw.fine.ra.card.agent.card.SimulatedEnvironment;
+import tw.fine.ra.card.agent.core.Agent;
+import tw.fine.ra.card.agent.core.CodeSignature;
+import tw.fine.ra.card.agent.core.Messages;
+import tw.fine.ra.card.agent.http.LocalHttpTransport;
+import tw.fine.ra.card.agent.pin.PinSource;
+import tw.fine.ra.card.agent.pin.ScriptedPinSource;
+import tw.fine.ra.card.agent.pin.SwingPinDialog;
+import tw.fine.ra.card.protocol.ticket.ReplayGuard;
+import tw.fine.ra.card.protocol.ticket.TicketKeys;
+import tw.fine.ra.card.protocol.ticket.TicketVerifier;
+
+import javax.smartcardio.TerminalFactory;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Starts the agent: checks its own signature, picks the card world, serves 127.0.0.1. */
+public final class AgentMain {
+
+    private static final int EXIT_USAGE = 64;
+    private static final int EXIT_SIGNATURE = 65;
+
+    private AgentMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Locale locale = Locale.getDefault().getLanguage().equals("en") ? Locale.ENGLISH : Messages.DEFAULT;
+        AgentConfig config;
+        try {
+            config = AgentConfig.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage().contains("--scripted-pin")
+                    ? Messages.get(locale, "agent.scriptedPinsNeedSimulation") : e.getMessage());
+            System.err.println(Messages.get(locale, "agent.usage"));
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        CodeSignature signature = CodeSignature.ofRunningAgent();
+        if (!checkSignature(signature, config, locale)) {
+            System.exit(EXIT_SIGNATURE);
+            return;
+        }
+        LocalHttpTransport transport = start(config, signature);
+        System.out.println(Messages.get(locale, "agent.started", "http://127.0.0.1:" + transport.port()));
+        Thread.currentThread().join();
+    }
+
+    /** A tampered jar never runs; an unsigned one only beside the simulator or when explicitly allowed. */
+    private static boolean checkSignature(CodeSignature signature, AgentConfig config, Locale locale) {
+        switch (signature.state()) {
+            case SIGNED:
+                return true;
+            case INVALID:
+                System.err.println(Messages.get(locale, "agent.signatureInvalid"));
+                return false;
+            default:
+                System.err.println(Messages.get(locale, "agent.unsigned"));
+                return config.simulated() || config.allowUnsigned();
+        }
+    }
+
+    static LocalHttpTransport start(AgentConfig config, CodeSignature signature) throws java.io.IOException {
+        PinSource pins;
+        Supplier<TerminalFactory> factories;
+        if (config.simulated()) {
+            SimulatedEnvironment simulated = SimulatedEnvironment.personalized();
+            System.out.println("simulated card GUID " + simulated.guidHex());
+            factories = simulated::terminalFactory;
+            pins = config.scriptedPin() == null ? new SwingPinDialog() : new ScriptedPinSource(simulated, config.scriptedPin());
+        } else {
+            if (config.pcscLibrary() != null) {
+                System.setProperty("sun.security.smartcardio.library", config.pcscLibrary());
+            }
+            factories = AgentMain::pcsc;
+            pins = new SwingPinDialog();
+        }
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("agent", "FINE RA card agent");
+        identity.put("version", String.valueOf(AgentMain.class.getPackage().getImplementationVersion()));
+        identity.put("signature", signature.toMap());
+        identity.put("simulated", config.simulated());
+        identity.put("ticketKeySha256", TicketKeys.fingerprint(config.ticketKey()));
+        TicketVerifier verifier = new TicketVerifier(config.ticketKey(), Clock.systemUTC(), new ReplayGuard());
+        Agent agent = new Agent(config.origins(), new CardAccess(factories, config.cardTimeout()), pins, verifier,
+                config.allowPersonalization(), identity, Clock.systemUTC());
+        return LocalHttpTransport.start(agent, config.port());
+    }
+
+    /** A fresh PC/SC factory each time: after a service restart the old context is dead. */
+    private static TerminalFactory pcsc() {
+        try {
+            return TerminalFactory.getInstance("PC/SC", null);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return TerminalFactory.getDefault();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package tw.fine.ra.card.agent.card;
+
+import tw.fine.ra.card.agent.core.AgentException;
+import tw.fine.ra.card.agent.core.ErrorCode;
+import tw.fine.ra.card.protocol.piv.CardStatusException;
+
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardTerminal;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns what PC/SC and the card say into the agent's error codes. */
+final class CardErrors {
+
+    private CardErrors() {
+    }
+
+    static AgentException translate(Throwable e, CardTerminal terminal) {
+        if (e instanceof AgentException agent) {
+            return agent;
+        }
+        if (e instanceof CardStatusException status) {
+            return new AgentException(ErrorCode.CARD_ERROR, status.getMessage(),
+                    Map.of("statusWord", String.format("%04X", status.statusWord())), status);
+        }
+        String text = String.valueOf(e.getMessage()).toUpperCase(Locale.ROOT);
+        if (text.contains("NO_SERVICE") || text.contains("SERVICE_STOPPED") || text.contains("NO_READERS")) {
+            return new AgentException(ErrorCode.PCSC_UNAVAILABLE, e.getMessage(), Map.of(), e);
+        }
+        if (text.contains("REMOVED") || !present(terminal)) {
+            return new AgentException(ErrorCode.CARD_REMOVED, String.valueOf(e.getMessage()), Map.of(), e);
+        }
+        return new AgentException(ErrorCode.CARD_ERROR, String.valueOf(e.getMessage()), Map.of(), e);
+    }
+
+    private static boolean present(CardTerminal terminal) {
+        if (terminal == null) {
+            return true;
+        }
+        try {
+            return terminal.isCardPresent();
+        } catch (CardException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package tw.fine.ra.card.agent.card;
+
+/** A reader as the page sees it. */
+public record ReaderInfo(String name, boolean cardPresent) {
+}

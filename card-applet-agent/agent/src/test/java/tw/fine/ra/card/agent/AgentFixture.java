@@ -1,0 +1,99 @@
+package tw.fine.ra.card.agent;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import tw.fine.ra.card.agent.card.CardAccess;
+import tw.fine.ra.card.agent.card.SimulatedEnvironment;
+import tw.fine.ra.card.agent.core.Agent;
+import tw.fine.ra.card.agent.http.LocalHttpTransport;
+import tw.fine.ra.card.agent.pin.ScriptedPinSource;
+import tw.fine.ra.card.protocol.ticket.Operation;
+import tw.fine.ra.card.protocol.ticket.ReplayGuard;
+import tw.fine.ra.card.protocol.ticket.TicketVerifier;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An agent on an ephemeral loopback port with a simulated card, a scripted holder and a test RA. */
+final class AgentFixture implements AutoCloseable {
+
+    final TestRaServer ra = new TestRaServer();
+    final SimulatedEnvironment card;
+    final ScriptedPinSource pins;
+    final LocalHttpTransport transport;
+    final String guid;
+    /** Every request and response body that passed through the agent. */
+    final List<String> traffic = new ArrayList<>();
+
+    private AgentFixture(SimulatedEnvironment card, boolean allowPersonalization) throws IOException {
+        this.card = card;
+        this.guid = card.guidHex();
+        this.pins = new ScriptedPinSource(card, "123456");
+        Agent agent = new Agent(Set.of(TestRaServer.ORIGIN), new CardAccess(card::terminalFactory, Duration.ofSeconds(20)),
+                pins, new TicketVerifier(ra.publicKey(), Clock.systemUTC(), new ReplayGuard()), allowPersonalization,
+                Map.of("agent", "test"), Clock.systemUTC());
+        this.transport = LocalHttpTransport.start(agent, 0);
+    }
+
+    static AgentFixture personalizedCard() throws IOException {
+        return new AgentFixture(SimulatedEnvironment.personalized(), false);
+    }
+
+    static AgentFixture blankCardAtTheRaStation() throws IOException {
+        return new AgentFixture(SimulatedEnvironment.blank(), true);
+    }
+
+    Http.Response get(String path) throws IOException {
+        return record(Http.send(transport.port(), "GET", path, Map.of("Origin", TestRaServer.ORIGIN), null), null);
+    }
+
+    Http.Response post(String operation, String session, Map<String, String> params, String ticket) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("session", session);
+        body.put("params", params);
+        body.put("ticket", ticket);
+        String json = JSONObjectUtils.toJSONString(body);
+        return record(Http.send(transport.port(), "POST", "/v1/card/" + operation,
+                Map.of("Origin", TestRaServer.ORIGIN, "Content-Type", "application/json"), json), json);
+    }
+
+    /** A ticketed request for this card. */
+    Http.Response ticketed(Operation operation, String session, Map<String, String> params) throws IOException {
+        return post(operation.wireName(), session, params, ra.ticket(operation, guid, params));
+    }
+
+    /** Runs the relayed management-key authentication the way page and server do; returns the session. */
+    String authenticateAsServer() throws IOException {
+        Map<String, String> params = Map.of("algorithm", "AES_128");
+        Http.Response started = ticketed(Operation.ADMIN_AUTHENTICATE, null, params);
+        assertEquals(200, started.status(), started.body());
+        String session = (String) started.json().get("session");
+        byte[] key = ra.managementKey(guid);
+        Map<String, String> answer = ra.answerWitness(guid, (String) started.json().get("witness"), key);
+        Http.Response answered = post("admin-answer", session, answer, null);
+        assertEquals(200, answered.status(), answered.body());
+        assertTrue(ra.cardProved((String) answered.json().get("response"), key), "the card proves the registered key");
+        return session;
+    }
+
+    private Http.Response record(Http.Response response, String requestBody) {
+        if (requestBody != null) {
+            traffic.add(requestBody);
+        }
+        traffic.add(response.body());
+        return response;
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}
