@@ -1,0 +1,96 @@
+package tw.fine.ra.it.ca;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import tw.fine.ra.ca.boundary.PairRequest;
+
+/** Requests as a card would make them, PEM files, and the real openssl, for tests inside the server. */
+final class CaFixtures {
+
+    private static final AtomicInteger SUBSCRIBERS = new AtomicInteger(new java.security.SecureRandom().nextInt(5000));
+
+    record Result(int exitCode, String output) {
+    }
+
+    private CaFixtures() {
+    }
+
+    /** A fresh subscriber of organization 70759028 with two new P-256 keys. */
+    static PairRequest pairRequest() {
+        String subscriber = String.format("70759028-00-%04d", SUBSCRIBERS.incrementAndGet() % 10000);
+        return new PairRequest(UUID.randomUUID().toString(), subscriber, "70759028", csr(ecKeys()), csr(ecKeys()));
+    }
+
+    static KeyPair ecKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] csr(KeyPair keys) {
+        try {
+            return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=whatever the card says"), keys.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path pem(Path file, String type, byte[]... ders) {
+        StringBuilder text = new StringBuilder();
+        for (byte[] der : ders) {
+            text.append("-----BEGIN ").append(type).append("-----\n")
+                    .append(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der))
+                    .append("\n-----END ").append(type).append("-----\n");
+        }
+        try {
+            return Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Result openssl(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            return new Result(p.exitValue(), out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This server's plain-HTTP base, from inside it. */
+    static String httpBase() {
+        int port = Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        return "http://127.0.0.1:" + port;
+    }
+}

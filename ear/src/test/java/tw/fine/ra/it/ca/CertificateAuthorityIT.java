@@ -1,0 +1,151 @@
+package tw.fine.ra.it.ca;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.KeyPair;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.io.ByteArrayInputStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tw.fine.ra.ca.boundary.CertificateAuthority;
+import tw.fine.ra.ca.boundary.CertificateView;
+import tw.fine.ra.ca.boundary.IllegalStatusTransitionException;
+import tw.fine.ra.ca.boundary.IssuedPair;
+import tw.fine.ra.ca.boundary.PairRequest;
+import tw.fine.ra.ca.boundary.RequestRejectedException;
+import tw.fine.ra.ca.boundary.RevocationReason;
+import tw.fine.ra.ca.entity.CertificateStatus;
+
+/** The CA façade in the server, on the real database. */
+@ExtendWith(ArquillianExtension.class)
+class CertificateAuthorityIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return CaDeployment.with(CertificateAuthorityIT.class);
+    }
+
+    @Inject
+    CertificateAuthority ca;
+
+    @PersistenceContext(unitName = "fine")
+    EntityManager em;
+
+    @Test
+    void pairGetsTheSubscriberSubjectTwoUsagesAndOneNotAfter() throws Exception {
+        PairRequest request = CaFixtures.pairRequest();
+
+        IssuedPair pair = ca.issuePair(request);
+
+        X509Certificate signing = x509(pair.signing().der());
+        X509Certificate encryption = x509(pair.encryption().der());
+        String subject = "CN=" + request.subscriberId() + ",OU=TWCA FINE,OU=70759028-RA-FINE,OU=Information User CA,"
+                + "OU=Information,C=TW";
+        assertEquals(subject, signing.getSubjectX500Principal().getName());
+        assertEquals(subject, encryption.getSubjectX500Principal().getName());
+        assertEquals(signing.getNotAfter(), encryption.getNotAfter());
+        assertTrue(signing.getKeyUsage()[0] && signing.getKeyUsage()[1], "digitalSignature, nonRepudiation");
+        assertTrue(encryption.getKeyUsage()[2] && encryption.getKeyUsage()[3], "keyEncipherment, dataEncipherment");
+        assertNotEquals(pair.signing().serial(), pair.encryption().serial());
+        assertTrue(pair.signing().serial().bitLength() >= 120, "a 16-byte random serial");
+        assertEquals(CertificateStatus.ISSUED_NOT_ON_CARD, pair.signing().status());
+        assertEquals(pair.signing().certificateNumber(), ca.find(pair.signing().certificateNumber()).orElseThrow()
+                .certificateNumber());
+    }
+
+    @Test
+    void theSameRequestTwiceGivesTheSamePairAndSignsNothingNew() throws Exception {
+        PairRequest request = CaFixtures.pairRequest();
+
+        IssuedPair first = ca.issuePair(request);
+        int certificates = ca.ofSubscriber(request.subscriberId()).size();
+        IssuedPair again = ca.issuePair(request);
+
+        assertEquals(first.signing().certificateNumber(), again.signing().certificateNumber());
+        assertArrayEquals(first.encryption().der(), again.encryption().der());
+        assertEquals(certificates, ca.ofSubscriber(request.subscriberId()).size());
+    }
+
+    @Test
+    void aRequestIdCannotBeReusedForOtherRequests() throws Exception {
+        PairRequest request = CaFixtures.pairRequest();
+        ca.issuePair(request);
+        PairRequest other = new PairRequest(request.requestId(), request.subscriberId(), "70759028",
+                CaFixtures.csr(CaFixtures.ecKeys()), CaFixtures.csr(CaFixtures.ecKeys()));
+
+        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(other));
+        assertEquals(RequestRejectedException.Reason.REQUEST_ID_REUSED, e.reason());
+    }
+
+    @Test
+    void aKeyCertifiedForOneSubscriberIsRefusedForAnotherAndNothingIsKept() throws Exception {
+        KeyPair shared = CaFixtures.ecKeys();
+        PairRequest first = CaFixtures.pairRequest();
+        ca.issuePair(new PairRequest(first.requestId(), first.subscriberId(), "70759028", CaFixtures.csr(shared),
+                first.encryptionRequest()));
+        PairRequest second = CaFixtures.pairRequest();
+        int before = ca.ofSubscriber(second.subscriberId()).size();
+
+        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(new PairRequest(
+                second.requestId(), second.subscriberId(), "70759028", second.signingRequest(), CaFixtures.csr(shared))));
+
+        assertEquals(RequestRejectedException.Reason.KEY_ALREADY_CERTIFIED, e.reason());
+        assertEquals(before, ca.ofSubscriber(second.subscriberId()).size());
+    }
+
+    @Test
+    void aRequestWithoutProofOfPossessionIsRefused() {
+        PairRequest request = CaFixtures.pairRequest();
+        byte[] forged = request.signingRequest().clone();
+        forged[forged.length - 3] ^= 0x01;
+
+        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(new PairRequest(
+                request.requestId(), request.subscriberId(), "70759028", forged, request.encryptionRequest())));
+        assertEquals(RequestRejectedException.Reason.NO_PROOF_OF_POSSESSION, e.reason());
+    }
+
+    @Test
+    void lifecycleFollowsTheStatusRulesAndAnIllegalStepChangesNothing() throws Exception {
+        CertificateView cert = ca.issuePair(CaFixtures.pairRequest()).signing();
+        long number = cert.certificateNumber();
+
+        assertThrows(IllegalStatusTransitionException.class, () -> ca.hold(number), "not on a card yet");
+        assertEquals(CertificateStatus.ACTIVE, ca.markOnCard(number).status());
+        assertEquals(CertificateStatus.ON_HOLD, ca.hold(number).status());
+        assertEquals(RevocationReason.CERTIFICATE_HOLD, ca.find(number).orElseThrow().revocationReason());
+        assertEquals(CertificateStatus.ACTIVE, ca.release(number).status());
+        assertEquals(CertificateStatus.REVOKED, ca.revoke(number, RevocationReason.KEY_COMPROMISE, null).status());
+
+        assertThrows(IllegalStatusTransitionException.class, () -> ca.release(number));
+        CertificateView after = ca.find(number).orElseThrow();
+        assertEquals(CertificateStatus.REVOKED, after.status());
+        assertEquals(RevocationReason.KEY_COMPROMISE, after.revocationReason());
+    }
+
+    @Test
+    void issuanceIsAudited() throws Exception {
+        PairRequest request = CaFixtures.pairRequest();
+        ca.issuePair(request);
+
+        Long records = em.createQuery("select count(r) from AuditRecord r where r.subject = :s and r.event = "
+                + "tw.fine.ra.audit.entity.AuditEvent.CERTIFICATE_PAIR_ISSUED and r.detail like :d", Long.class)
+                .setParameter("s", request.subscriberId()).setParameter("d", "request " + request.requestId() + ":%")
+                .getSingleResult();
+        assertEquals(1L, records);
+    }
+
+    private static X509Certificate x509(byte[] der) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    }
+}

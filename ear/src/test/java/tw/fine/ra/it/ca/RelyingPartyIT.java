@@ -1,0 +1,180 @@
+package tw.fine.ra.it.ca;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Predicate;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tw.fine.ra.ca.boundary.CertificateAuthority;
+import tw.fine.ra.ca.boundary.CertificateView;
+import tw.fine.ra.ca.boundary.RevocationReason;
+
+/**
+ * What a relying party sees over plain HTTP, judged by the real openssl: CA certificates, the CRL
+ * at the CDP URL, and the OCSP responder. Runs inside the server to drive the CA façade directly.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RelyingPartyIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return CaDeployment.with(RelyingPartyIT.class);
+    }
+
+    @Inject
+    CertificateAuthority ca;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private Path dir;
+    private CertificateView cert;
+
+    @BeforeEach
+    void activeCertificate() throws Exception {
+        dir = Files.createTempDirectory("fine-pki-it");
+        cert = ca.issuePair(CaFixtures.pairRequest()).signing();
+        ca.markOnCard(cert.certificateNumber());
+        CaFixtures.pem(dir.resolve("ee.pem"), "CERTIFICATE", cert.der());
+        List<byte[]> chain = ca.caChain();
+        CaFixtures.pem(dir.resolve("issuer.pem"), "CERTIFICATE", chain.get(0));
+        CaFixtures.pem(dir.resolve("chain.pem"), "CERTIFICATE", chain.get(0), chain.get(1));
+    }
+
+    @Test
+    void caCertificatesAnswerOverPlainHttpAsDer() throws Exception {
+        HttpResponse<byte[]> issuing = get("/pki/ca/information-user-ca.cer");
+        HttpResponse<byte[]> root = get("/pki/ca/fine-root-ca.cer");
+
+        assertEquals(200, issuing.statusCode());
+        assertEquals("application/pkix-cert", issuing.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(Base64.getEncoder().encodeToString(ca.caChain().get(0)),
+                Base64.getEncoder().encodeToString(issuing.body()));
+        assertEquals(200, root.statusCode());
+        assertEquals(404, get("/pki/ca/nobody.cer").statusCode());
+    }
+
+    @Test
+    void crlAtTheCdpIsAcceptedThenRejectsTheCertificateSecondsAfterRevocation() throws Exception {
+        HttpResponse<byte[]> fresh = get("/pki/crl/information-user-ca.crl");
+        assertEquals(200, fresh.statusCode());
+        assertEquals("application/pkix-crl", fresh.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(fresh.headers().firstValue("Cache-Control").orElse("").contains("max-age="));
+        assertTrue(fresh.headers().firstValue("Last-Modified").isPresent());
+        CaFixtures.pem(dir.resolve("crl.pem"), "X509 CRL", fresh.body());
+
+        CaFixtures.Result crl = CaFixtures.openssl(dir, "crl", "-in", "crl.pem", "-CAfile", "chain.pem", "-verify", "-noout");
+        CaFixtures.Result good = CaFixtures.openssl(dir, "verify", "-crl_check", "-CAfile", "chain.pem", "-CRLfile",
+                "crl.pem", "ee.pem");
+        assertTrue(crl.output().contains("verify OK"), crl.output());
+        assertEquals(0, good.exitCode(), good.output());
+
+        ca.revoke(cert.certificateNumber(), RevocationReason.KEY_COMPROMISE, null);
+        byte[] after = crlUntil(c -> c.getRevokedCertificate(cert.serial()) != null);
+        CaFixtures.pem(dir.resolve("crl2.pem"), "X509 CRL", after);
+
+        CaFixtures.Result revoked = CaFixtures.openssl(dir, "verify", "-crl_check", "-CAfile", "chain.pem", "-CRLfile",
+                "crl2.pem", "ee.pem");
+        assertFalse(revoked.exitCode() == 0, revoked.output());
+        assertTrue(revoked.output().contains("certificate revoked"), revoked.output());
+    }
+
+    @Test
+    void opensslOcspSeesGoodThenHeldThenGoodAfterReleaseThenRevoked() throws Exception {
+        assertTrue(ocsp().contains("ee.pem: good"));
+
+        ca.hold(cert.certificateNumber());
+        String held = ocsp();
+        assertTrue(held.contains("ee.pem: revoked") && held.contains("Reason: certificateHold"), held);
+
+        ca.release(cert.certificateNumber());
+        assertTrue(ocsp().contains("ee.pem: good"));
+
+        ca.revoke(cert.certificateNumber(), RevocationReason.AFFILIATION_CHANGED, null);
+        String revoked = ocsp();
+        assertTrue(revoked.contains("ee.pem: revoked") && revoked.contains("Reason: affiliationChanged"), revoked);
+    }
+
+    @Test
+    void ocspOverGetAnswersAndMalformedRequestsGetMalformedRequestNot500() throws Exception {
+        X509CertificateHolder issuer = new X509CertificateHolder(ca.caChain().get(0));
+        CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
+                .get(new AlgorithmIdentifier(org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1)), issuer, cert.serial());
+        byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
+
+        HttpResponse<byte[]> viaGet = get("/pki/ocsp/" + java.net.URLEncoder.encode(Base64.getEncoder()
+                .encodeToString(request), java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(200, viaGet.statusCode());
+        assertEquals("application/ocsp-response", viaGet.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(OCSPResp.SUCCESSFUL, new OCSPResp(viaGet.body()).getStatus());
+
+        HttpResponse<byte[]> garbage = http.send(HttpRequest.newBuilder(URI.create(CaFixtures.httpBase() + "/pki/ocsp"))
+                .header("Content-Type", "application/ocsp-request")
+                .POST(HttpRequest.BodyPublishers.ofString("not OCSP")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, garbage.statusCode());
+        assertEquals(OCSPResp.MALFORMED_REQUEST, new OCSPResp(garbage.body()).getStatus());
+        assertEquals(OCSPResp.MALFORMED_REQUEST, new OCSPResp(get("/pki/ocsp/@@@").body()).getStatus());
+        assertEquals(OCSPResp.MALFORMED_REQUEST, new OCSPResp(get("/pki/ocsp/AAAA").body()).getStatus());
+    }
+
+    @Test
+    void issuedCertificateShowsTheProfileExtensionsToOpenssl() {
+        CaFixtures.Result text = CaFixtures.openssl(dir, "x509", "-in", "ee.pem", "-noout", "-text");
+        CaFixtures.Result asn1 = CaFixtures.openssl(dir, "asn1parse", "-in", "ee.pem");
+
+        assertTrue(text.output().contains("Digital Signature, Non Repudiation"), text.output());
+        assertTrue(text.output().contains("URI:http://localhost:8080/pki/crl/information-user-ca.crl"), text.output());
+        assertTrue(text.output().contains("OCSP - URI:http://localhost:8080/pki/ocsp"), text.output());
+        assertTrue(asn1.output().contains(":X509v3 Certificate Policies"), asn1.output());
+    }
+
+    private String ocsp() {
+        CaFixtures.Result result = CaFixtures.openssl(dir, "ocsp", "-issuer", "issuer.pem", "-cert", "ee.pem",
+                "-CAfile", "chain.pem", "-url", CaFixtures.httpBase() + "/pki/ocsp", "-resp_text");
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("Response verify OK"), result.output());
+        return result.output();
+    }
+
+    private HttpResponse<byte[]> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(CaFixtures.httpBase() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The CRL is re-published asynchronously after the revocation commits: poll for it, bounded. */
+    private byte[] crlUntil(Predicate<X509CRL> condition) throws Exception {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            byte[] der = get("/pki/crl/information-user-ca.crl").body();
+            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+            if (condition.test(crl) || Instant.now().isAfter(giveUp)) {
+                return der;
+            }
+            Thread.sleep(200);
+        }
+    }
+}

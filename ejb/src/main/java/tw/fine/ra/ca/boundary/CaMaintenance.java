@@ -1,0 +1,25 @@
+package tw.fine.ra.ca.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import tw.fine.ra.ca.control.CaKeys;
+
+/** What the schedule does each time: keep the OCSP signer fresh, expire old certificates, publish a CRL. */
+@Stateless
+public class CaMaintenance {
+
+    @Inject
+    CaKeys keys;
+
+    @Inject
+    CertificateAuthority authority;
+
+    @Inject
+    Publication publication;
+
+    public void run() {
+        keys.renewOcspSignerIfDue();
+        authority.expireDue();
+        publication.publishCrl();
+    }
+}

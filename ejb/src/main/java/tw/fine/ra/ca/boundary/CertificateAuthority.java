@@ -1,0 +1,213 @@
+package tw.fine.ra.ca.boundary;
+
+import static tw.fine.ra.ca.boundary.RequestRejectedException.Reason.KEY_ALREADY_CERTIFIED;
+import static tw.fine.ra.ca.boundary.RequestRejectedException.Reason.REQUEST_ID_REUSED;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tw.fine.ra.audit.boundary.AuditTrail;
+import tw.fine.ra.audit.entity.Actor;
+import tw.fine.ra.audit.entity.AuditEvent;
+import tw.fine.ra.ca.control.CaKeys;
+import tw.fine.ra.ca.control.CheckedKey;
+import tw.fine.ra.ca.control.PairSigner;
+import tw.fine.ra.ca.control.RequestCheck;
+import tw.fine.ra.ca.control.SubjectName;
+import tw.fine.ra.ca.entity.CertificateStatus;
+import tw.fine.ra.ca.entity.CertificateUsage;
+import tw.fine.ra.ca.entity.IssuanceRequest;
+import tw.fine.ra.ca.entity.IssuedCertificate;
+
+/**
+ * The CA façade the RA calls: issue a pair, move certificates through their lifecycle, look them
+ * up. Only JDK types and the CA's own value types cross it, so it could become a remote service.
+ * Each method is one transaction.
+ */
+@Stateless
+public class CertificateAuthority {
+
+    @PersistenceContext(unitName = "fine")
+    EntityManager em;
+
+    @Inject
+    CaKeys keys;
+
+    @Inject
+    PairSigner signer;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<CertificateStatusChanged> statusChanged;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The CA acts on the RA's behalf; the RA audits who asked, the CA what it signed or changed. */
+    private static final Actor CA = Actor.system("ca");
+    private static final Map<CertificateStatus, AuditEvent> EVENTS = Map.of(
+            CertificateStatus.ACTIVE, AuditEvent.CERTIFICATE_ON_CARD,
+            CertificateStatus.ON_HOLD, AuditEvent.CERTIFICATE_HELD,
+            CertificateStatus.REVOKED, AuditEvent.CERTIFICATE_REVOKED);
+
+    private final RequestCheck check = new RequestCheck();
+
+    /**
+     * Issues a signing and an encryption certificate from two PKCS#10 requests. The subject comes
+     * from the subscriber id and organization, never from the requests. The request is stored before
+     * signing and the certificates after it in the same transaction; a repeated request id returns
+     * the pair issued the first time.
+     */
+    public IssuedPair issuePair(PairRequest request) throws RequestRejectedException {
+        IssuanceRequest earlier = em.find(IssuanceRequest.class, request.requestId());
+        if (earlier != null) {
+            return repeat(earlier, request);
+        }
+        SubjectName subject = new SubjectName(request.subscriberId(), request.organizationUbn());
+        CheckedKey signing;
+        CheckedKey encryption;
+        try {
+            signing = check.check(request.signingRequest());
+            encryption = check.check(request.encryptionRequest());
+            check.checkPair(signing, encryption);
+            refuseKnownKeys(signing, encryption);
+        } catch (RequestRejectedException e) {
+            audit.failure(CA, AuditEvent.CERTIFICATE_REQUEST_REJECTED, request.subscriberId(),
+                    "request " + request.requestId() + ": " + e.getMessage());
+            throw e;
+        }
+        em.persist(new IssuanceRequest(request.requestId(), request.subscriberId(), request.signingRequest(),
+                request.encryptionRequest(), clock.instant()));
+        // a concurrent call with the same id fails here, before anything is signed
+        em.flush();
+        Instant now = clock.instant();
+        Instant notAfter = keys.issuer().notAfter(now);
+        IssuedCertificate s = signer.sign(request.requestId(), subject, CertificateUsage.SIGNING, signing, now, notAfter);
+        IssuedCertificate e = signer.sign(request.requestId(), subject, CertificateUsage.ENCRYPTION, encryption, now,
+                notAfter);
+        audit.success(CA, AuditEvent.CERTIFICATE_PAIR_ISSUED, request.subscriberId(), "request " + request.requestId()
+                + ": signing #" + s.id() + " serial " + IssuedCertificate.hex(s.serial()) + ", encryption #" + e.id()
+                + " serial " + IssuedCertificate.hex(e.serial()));
+        return new IssuedPair(CertificateView.of(s), CertificateView.of(e));
+    }
+
+    /** The agent wrote the certificate to the card. */
+    public CertificateView markOnCard(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
+        return move(number, CertificateStatus.ACTIVE, null, null, EnumSet.of(CertificateStatus.ISSUED_NOT_ON_CARD));
+    }
+
+    /** Suspends at once (certificateHold); relying parties see it as revoked until released. */
+    public CertificateView hold(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
+        return move(number, CertificateStatus.ON_HOLD, RevocationReason.CERTIFICATE_HOLD, clock.instant(),
+                EnumSet.of(CertificateStatus.ACTIVE));
+    }
+
+    public CertificateView release(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
+        return move(number, CertificateStatus.ACTIVE, null, null, EnumSet.of(CertificateStatus.ON_HOLD));
+    }
+
+    /**
+     * Revokes for good. {@code at} may lie in the past (the date a key was lost); it is the
+     * revocation date on the CRL and in OCSP.
+     */
+    public CertificateView revoke(long number, RevocationReason reason, Instant at)
+            throws UnknownCertificateException, IllegalStatusTransitionException {
+        if (!reason.isPermanent()) {
+            throw new IllegalArgumentException("a hold is not a revocation; use hold()");
+        }
+        Instant now = clock.instant();
+        return move(number, CertificateStatus.REVOKED, reason, at == null || at.isAfter(now) ? now : at,
+                EnumSet.allOf(CertificateStatus.class));
+    }
+
+    /** The old pair after a renewal reached the card. */
+    public CertificateView supersede(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
+        return revoke(number, RevocationReason.SUPERSEDED, clock.instant());
+    }
+
+    public Optional<CertificateView> find(long number) {
+        return Optional.ofNullable(em.find(IssuedCertificate.class, number)).map(CertificateView::of);
+    }
+
+    public List<CertificateView> ofSubscriber(String subscriberId) {
+        return em.createNamedQuery(IssuedCertificate.OF_SUBSCRIBER, IssuedCertificate.class)
+                .setParameter("subscriber", subscriberId).getResultStream().map(CertificateView::of).toList();
+    }
+
+    /** Marks certificates past notAfter as expired; returns how many. */
+    public int expireDue() {
+        List<IssuedCertificate> due = em.createNamedQuery(IssuedCertificate.DUE_TO_EXPIRE, IssuedCertificate.class)
+                .setParameter("now", clock.instant())
+                .setParameter("statuses", EnumSet.of(CertificateStatus.ISSUED_NOT_ON_CARD, CertificateStatus.ACTIVE,
+                        CertificateStatus.ON_HOLD))
+                .getResultList();
+        due.forEach(c -> c.moveTo(CertificateStatus.EXPIRED, clock.instant(), null));
+        if (!due.isEmpty()) {
+            audit.success(CA, AuditEvent.CERTIFICATES_EXPIRED, "-", due.size() + " certificates past notAfter");
+        }
+        return due.size();
+    }
+
+    /** The CA certificates, issuing CA first, DER. */
+    public List<byte[]> caChain() {
+        return keys.ca().chain().stream().map(c -> {
+            try {
+                return c.getEncoded();
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private IssuedPair repeat(IssuanceRequest earlier, PairRequest request) throws RequestRejectedException {
+        if (!earlier.isRepeatOf(request.subscriberId(), request.signingRequest(), request.encryptionRequest())) {
+            throw new RequestRejectedException(REQUEST_ID_REUSED, request.requestId());
+        }
+        List<IssuedCertificate> pair = em.createNamedQuery(IssuedCertificate.OF_REQUEST, IssuedCertificate.class)
+                .setParameter("request", request.requestId()).getResultList();
+        CertificateView s = pair.stream().filter(c -> c.usage() == CertificateUsage.SIGNING).findFirst()
+                .map(CertificateView::of).orElseThrow();
+        CertificateView e = pair.stream().filter(c -> c.usage() == CertificateUsage.ENCRYPTION).findFirst()
+                .map(CertificateView::of).orElseThrow();
+        return new IssuedPair(s, e);
+    }
+
+    private void refuseKnownKeys(CheckedKey signing, CheckedKey encryption) throws RequestRejectedException {
+        long known = em.createNamedQuery(IssuedCertificate.COUNT_KEYS, Long.class)
+                .setParameter("fingerprints", List.of(signing.fingerprint(), encryption.fingerprint()))
+                .getSingleResult();
+        if (known > 0) {
+            throw new RequestRejectedException(KEY_ALREADY_CERTIFIED, "a key of this request is already certified");
+        }
+    }
+
+    private CertificateView move(long number, CertificateStatus next, RevocationReason reason, Instant at,
+            EnumSet<CertificateStatus> from) throws UnknownCertificateException, IllegalStatusTransitionException {
+        IssuedCertificate certificate = em.find(IssuedCertificate.class, number);
+        if (certificate == null) {
+            throw new UnknownCertificateException(String.valueOf(number));
+        }
+        CertificateStatus before = certificate.status();
+        if (!from.contains(before) || !certificate.moveTo(next, at, reason)) {
+            throw new IllegalStatusTransitionException(String.valueOf(number), before, next);
+        }
+        AuditEvent event = before == CertificateStatus.ON_HOLD && next == CertificateStatus.ACTIVE
+                ? AuditEvent.CERTIFICATE_RELEASED : EVENTS.get(next);
+        audit.success(CA, event, certificate.subscriberId(), "certificate #" + number + " serial "
+                + IssuedCertificate.hex(certificate.serial()) + (reason == null ? "" : ", " + reason));
+        if (before.isRevokedForRelyingParties() != next.isRevokedForRelyingParties()) {
+            statusChanged.fire(new CertificateStatusChanged(number));
+        }
+        return CertificateView.of(certificate);
+    }
+}

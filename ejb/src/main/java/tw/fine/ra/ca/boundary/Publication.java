@@ -1,0 +1,79 @@
+package tw.fine.ra.ca.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Optional;
+import tw.fine.ra.ca.control.CaKeys;
+import tw.fine.ra.ca.control.CaSettings;
+import tw.fine.ra.ca.control.CrlPublisher;
+import tw.fine.ra.ca.control.Ocsp;
+import tw.fine.ra.ca.entity.PublishedCrl;
+
+/**
+ * What relying parties fetch: CA certificates, the CRL, OCSP answers. The servlets under
+ * {@code /pki} call only this.
+ */
+@Stateless
+public class Publication {
+
+    @Inject
+    CrlPublisher crls;
+
+    @Inject
+    Ocsp ocsp;
+
+    @Inject
+    CaKeys keys;
+
+    @Inject
+    Clock clock;
+
+    public CrlDocument publishCrl() {
+        return document(crls.publish());
+    }
+
+    /** The latest CRL of the CA with this URL name; a new one if none exists yet or it is past nextUpdate. */
+    public Optional<CrlDocument> currentCrl(String caSlug) {
+        if (!caSlug.equals(CaSettings.slug(keys.settings().issuingName()))) {
+            return Optional.empty();
+        }
+        PublishedCrl latest = crls.latest().filter(c -> c.nextUpdate().isAfter(clock.instant()))
+                .orElseGet(crls::publish);
+        return Optional.of(document(latest));
+    }
+
+    /** DER of the issuing CA or root certificate by its URL name. */
+    public Optional<byte[]> caCertificate(String caSlug) {
+        CaSettings settings = keys.settings();
+        if (caSlug.equals(CaSettings.slug(settings.issuingName()))) {
+            return Optional.of(der(keys.ca().certificate()));
+        }
+        if (caSlug.equals(CaSettings.slug(settings.rootName()))) {
+            return Optional.of(der(keys.ca().root()));
+        }
+        return Optional.empty();
+    }
+
+    /** An OCSP response for any input, malformed or not. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public byte[] ocsp(byte[] request) {
+        return ocsp.respond(request);
+    }
+
+    private static CrlDocument document(PublishedCrl crl) {
+        return new CrlDocument(crl.crlNumber(), crl.thisUpdate(), crl.nextUpdate(), crl.der());
+    }
+
+    private static byte[] der(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

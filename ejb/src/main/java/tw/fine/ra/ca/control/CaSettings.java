@@ -1,0 +1,101 @@
+package tw.fine.ra.ca.control;
+
+import java.time.Duration;
+import java.time.Period;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * What an operator may choose about the CA: names, key types, validities, URLs, policy and extended
+ * key usages. Read from system properties ({@code fine.ca.*}) set by {@code configure-ca.cli}; every
+ * value has the default the specification gives.
+ *
+ * @param publicBaseUrl the plain-HTTP base relying parties reach, e.g. {@code http://pki.example.tw/pki}
+ */
+public record CaSettings(
+        String caOrganization,
+        String rootName,
+        String issuingName,
+        String raProduct,
+        KeyAlgorithm rootKey,
+        KeyAlgorithm issuingKey,
+        KeyAlgorithm ocspKey,
+        Period rootValidity,
+        Period issuingValidity,
+        Period certificateValidity,
+        Duration ocspSignerValidity,
+        Duration ocspSignerRenewBefore,
+        Duration crlValidity,
+        Duration ocspResponseValidity,
+        String publicBaseUrl,
+        String policyOid,
+        List<String> signingExtendedKeyUsages,
+        List<String> encryptionExtendedKeyUsages) {
+
+    public static CaSettings defaults() {
+        return from(key -> null);
+    }
+
+    /** Settings from a property source; a missing property keeps its default. */
+    public static CaSettings from(UnaryOperator<String> properties) {
+        Source p = new Source(properties);
+        return new CaSettings(
+                p.get("fine.ca.organization", "FINE Certification Authority"),
+                p.get("fine.ca.root.name", "FINE Root CA"),
+                p.get("fine.ca.issuing.name", "Information User CA"),
+                p.get("fine.ca.ra.product", "TWCA FINE"),
+                KeyAlgorithm.parse(p.get("fine.ca.root.key", "RSA-4096")),
+                KeyAlgorithm.parse(p.get("fine.ca.issuing.key", "RSA-2048")),
+                KeyAlgorithm.parse(p.get("fine.ca.ocsp.key", "RSA-2048")),
+                Period.parse(p.get("fine.ca.root.validity", "P20Y")),
+                Period.parse(p.get("fine.ca.issuing.validity", "P10Y")),
+                Period.parse(p.get("fine.ca.certificate.validity", "P2Y")),
+                Duration.parse(p.get("fine.ca.ocsp.signer.validity", "P30D")),
+                Duration.parse(p.get("fine.ca.ocsp.signer.renew-before", "P7D")),
+                Duration.parse(p.get("fine.ca.crl.validity", "PT24H")),
+                Duration.parse(p.get("fine.ca.ocsp.response.validity", "PT1H")),
+                p.get("fine.ca.public.url", "http://localhost:8080/pki"),
+                p.get("fine.ca.policy.oid", "1.3.6.1.4.1.99999.1.1"),
+                p.list("fine.ca.signing.eku", "1.3.6.1.5.5.7.3.2,1.3.6.1.5.5.7.3.4"),
+                p.list("fine.ca.encryption.eku", "1.3.6.1.5.5.7.3.4"));
+    }
+
+    public String rootDn() {
+        return "CN=" + rootName + ", O=" + caOrganization + ", C=TW";
+    }
+
+    public String issuingDn() {
+        return "CN=" + issuingName + ", OU=User CA, O=" + caOrganization + ", C=TW";
+    }
+
+    public String crlUrl() {
+        return publicBaseUrl + "/crl/" + slug(issuingName) + ".crl";
+    }
+
+    public String caIssuersUrl() {
+        return publicBaseUrl + "/ca/" + slug(issuingName) + ".cer";
+    }
+
+    public String ocspUrl() {
+        return publicBaseUrl + "/ocsp";
+    }
+
+    /** The file-name form of a CA name in the publication URLs: {@code information-user-ca}. */
+    public static String slug(String caName) {
+        return caName.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private record Source(UnaryOperator<String> properties) {
+        String get(String name, String fallback) {
+            String value = properties.apply(name);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        List<String> list(String name, String fallback) {
+            String value = get(name, fallback);
+            return value.equals("-") ? List.of()
+                    : List.of(value.split("\\s*,\\s*")).stream().filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package tw.fine.ra.ca.control;
+
+import java.time.Instant;
+import tw.fine.ra.ca.boundary.RevocationReason;
+
+/**
+ * What the OCSP responder says about one serial.
+ *
+ * @param version changes with every status change of the certificate; cached responses are keyed
+ *                by it, so a change makes the old response unreachable at once, on every node
+ */
+public record CertificateState(Answer answer, Instant revokedAt, RevocationReason reason, long version) {
+
+    public enum Answer { GOOD, REVOKED, UNKNOWN }
+
+    public static CertificateState good(long version) {
+        return new CertificateState(Answer.GOOD, null, null, version);
+    }
+
+    public static CertificateState revoked(Instant at, RevocationReason reason, long version) {
+        return new CertificateState(Answer.REVOKED, at, reason, version);
+    }
+
+    public static CertificateState unknown() {
+        return new CertificateState(Answer.UNKNOWN, null, null, -1);
+    }
+}

@@ -1,0 +1,36 @@
+package tw.fine.ra.ca.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigInteger;
+import java.util.List;
+import tw.fine.ra.ca.entity.IssuedCertificate;
+
+/** Reads one certificate's current status for the OCSP responder, by the (issuer, serial) index. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class CertificateStatusLookup {
+
+    @PersistenceContext(unitName = "fine")
+    EntityManager em;
+
+    @Inject
+    CaKeys keys;
+
+    public CertificateState stateOf(BigInteger serial) {
+        List<IssuedCertificate> found = em.createNamedQuery(IssuedCertificate.BY_SERIAL, IssuedCertificate.class)
+                .setParameter("issuer", keys.issuerDn()).setParameter("serial", IssuedCertificate.hex(serial))
+                .getResultList();
+        if (found.isEmpty()) {
+            return CertificateState.unknown();
+        }
+        IssuedCertificate c = found.get(0);
+        return c.status().isRevokedForRelyingParties()
+                ? CertificateState.revoked(c.revokedAt(), c.revocationReason(), c.version())
+                : CertificateState.good(c.version());
+    }
+}

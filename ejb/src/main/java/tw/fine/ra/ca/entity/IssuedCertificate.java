@@ -1,0 +1,195 @@
+package tw.fine.ra.ca.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Base64;
+import tw.fine.ra.ca.boundary.RevocationReason;
+
+/**
+ * One certificate the CA signed. Its id is the internal certificate number (憑證編號) shown to
+ * subscribers; (issuer, serial) is unique by a database constraint. The version counts status
+ * changes, and OCSP responses are cached per version.
+ */
+@Entity
+@Table(name = "ca_certificate")
+@NamedQuery(name = IssuedCertificate.BY_SERIAL,
+        query = "select c from IssuedCertificate c where c.issuerDn = :issuer and c.serialHex = :serial")
+@NamedQuery(name = IssuedCertificate.OF_REQUEST,
+        query = "select c from IssuedCertificate c where c.requestId = :request order by c.usage")
+@NamedQuery(name = IssuedCertificate.OF_SUBSCRIBER,
+        query = "select c from IssuedCertificate c where c.subscriberId = :subscriber order by c.id")
+@NamedQuery(name = IssuedCertificate.COUNT_KEYS,
+        query = "select count(c) from IssuedCertificate c where c.keyFingerprint in :fingerprints")
+@NamedQuery(name = IssuedCertificate.DUE_TO_EXPIRE,
+        query = "select c from IssuedCertificate c where c.notAfter < :now and c.status in :statuses")
+public class IssuedCertificate {
+
+    public static final String BY_SERIAL = "IssuedCertificate.bySerial";
+    public static final String OF_REQUEST = "IssuedCertificate.ofRequest";
+    public static final String OF_SUBSCRIBER = "IssuedCertificate.ofSubscriber";
+    public static final String COUNT_KEYS = "IssuedCertificate.countKeys";
+    public static final String DUE_TO_EXPIRE = "IssuedCertificate.dueToExpire";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ca_certificate_seq")
+    @SequenceGenerator(name = "ca_certificate_seq", sequenceName = "ca_certificate_seq", allocationSize = 20)
+    private Long id;
+
+    @Column(name = "issuer_dn", nullable = false)
+    private String issuerDn;
+
+    @Column(name = "serial_hex", nullable = false)
+    private String serialHex;
+
+    @Column(name = "request_id", nullable = false)
+    private String requestId;
+
+    @Column(name = "subscriber_id", nullable = false)
+    private String subscriberId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cert_usage", nullable = false)
+    private CertificateUsage usage;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    private CertificateStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "revocation_reason")
+    private RevocationReason revocationReason;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "not_before", nullable = false)
+    private Instant notBefore;
+
+    @Column(name = "not_after", nullable = false)
+    private Instant notAfter;
+
+    @Column(name = "issued_at", nullable = false)
+    private Instant issuedAt;
+
+    @Column(name = "subject_dn", nullable = false)
+    private String subjectDn;
+
+    @Column(name = "key_fingerprint", nullable = false)
+    private String keyFingerprint;
+
+    @Column(name = "der", nullable = false)
+    private String der;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected IssuedCertificate() {
+    }
+
+    public IssuedCertificate(String requestId, String subscriberId, CertificateUsage usage, String issuerDn,
+            BigInteger serial, String subjectDn, Instant notBefore, Instant notAfter, String keyFingerprint,
+            byte[] der, Instant issuedAt) {
+        this.requestId = requestId;
+        this.subscriberId = subscriberId;
+        this.usage = usage;
+        this.issuerDn = issuerDn;
+        this.serialHex = hex(serial);
+        this.subjectDn = subjectDn;
+        this.notBefore = notBefore;
+        this.notAfter = notAfter;
+        this.keyFingerprint = keyFingerprint;
+        this.der = Base64.getEncoder().encodeToString(der);
+        this.issuedAt = issuedAt;
+        this.status = CertificateStatus.ISSUED_NOT_ON_CARD;
+    }
+
+    /** Serials are stored as lower-case hex without leading zeros, the form every lookup uses. */
+    public static String hex(BigInteger serial) {
+        return serial.toString(16);
+    }
+
+    /** Moves to the next status if its transition rules allow; false (and unchanged) otherwise. */
+    public boolean moveTo(CertificateStatus next, Instant at, RevocationReason reason) {
+        if (!status.canMoveTo(next)) {
+            return false;
+        }
+        status = next;
+        if (next.isRevokedForRelyingParties()) {
+            revocationReason = reason;
+            revokedAt = at;
+        } else if (next == CertificateStatus.ACTIVE) {
+            // released from hold: nothing of the hold may reach a CRL or OCSP answer
+            revocationReason = null;
+            revokedAt = null;
+        }
+        return true;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String issuerDn() {
+        return issuerDn;
+    }
+
+    public BigInteger serial() {
+        return new BigInteger(serialHex, 16);
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String subscriberId() {
+        return subscriberId;
+    }
+
+    public CertificateUsage usage() {
+        return usage;
+    }
+
+    public CertificateStatus status() {
+        return status;
+    }
+
+    public RevocationReason revocationReason() {
+        return revocationReason;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public Instant notBefore() {
+        return notBefore;
+    }
+
+    public Instant notAfter() {
+        return notAfter;
+    }
+
+    public String subjectDn() {
+        return subjectDn;
+    }
+
+    public byte[] der() {
+        return Base64.getDecoder().decode(der);
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,140 @@
+package tw.fine.ra.ca.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tw.fine.ra.ca.boundary.RevocationReason;
+
+/** Our responder behind a tiny HTTP server, asked by {@code openssl ocsp}. */
+class OcspInteropTest {
+
+    @TempDir
+    static Path dir;
+    static TestCa ca;
+    static X509Certificate cert;
+    static HttpServer server;
+    static OcspResponder responder;
+    static final Map<BigInteger, CertificateState> STATES = new ConcurrentHashMap<>();
+    static final AtomicLong VERSIONS = new AtomicLong();
+
+    @BeforeAll
+    static void start() throws IOException {
+        ca = new TestCa(dir);
+        cert = ca.issue(Csrs.rsa(2048).getPublic(), CertificateProfile.SIGNING);
+        Openssl.pem(dir.resolve("ee.pem"), cert);
+        Openssl.pem(dir.resolve("issuer.pem"), ca.ca.certificate());
+        ca.chainPem(dir);
+        OcspSigner signer = ca.hierarchy.ocspSigner(ca.ca);
+        responder = new OcspResponder(ca.ca, () -> signer,
+                serial -> STATES.getOrDefault(serial, CertificateState.unknown()), Clock.systemUTC(), Duration.ofHours(1));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/ocsp", exchange -> {
+            byte[] answer = responder.respond(exchange.getRequestBody().readAllBytes());
+            exchange.getResponseHeaders().add("Content-Type", "application/ocsp-response");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    @BeforeEach
+    void active() {
+        STATES.put(cert.getSerialNumber(), CertificateState.good(VERSIONS.incrementAndGet()));
+    }
+
+    @Test
+    void goodThenRevokedOnHoldThenGoodAgainAfterRelease() {
+        assertStatus("ee.pem: good");
+
+        STATES.put(cert.getSerialNumber(), CertificateState.revoked(Instant.now(), RevocationReason.CERTIFICATE_HOLD,
+                VERSIONS.incrementAndGet()));
+        String held = assertStatus("ee.pem: revoked");
+        assertTrue(held.contains("Reason: certificateHold"), held);
+
+        active();
+        assertStatus("ee.pem: good");
+    }
+
+    @Test
+    void revokedAnswerCarriesReasonAndTime() {
+        STATES.put(cert.getSerialNumber(), CertificateState.revoked(Instant.parse("2026-11-20T08:00:00Z"),
+                RevocationReason.KEY_COMPROMISE, VERSIONS.incrementAndGet()));
+
+        String out = assertStatus("ee.pem: revoked");
+
+        assertTrue(out.contains("Reason: keyCompromise"), out);
+        assertTrue(out.contains("Revocation Time: Nov 20 08:00:00 2026 GMT"), out);
+    }
+
+    @Test
+    void nonceIsEchoed() {
+        String out = assertStatus("ee.pem: good");
+        assertTrue(out.contains("OCSP Nonce"), out);
+        assertFalse(out.contains("WARNING: no nonce"), out);
+    }
+
+    @Test
+    void preSignedResponseWithoutNonceFollowsAStatusChangeAtOnce() {
+        assertStatus("ee.pem: good", "-no_nonce");
+        assertStatus("ee.pem: good", "-no_nonce");
+
+        STATES.put(cert.getSerialNumber(), CertificateState.revoked(Instant.now(), RevocationReason.SUPERSEDED,
+                VERSIONS.incrementAndGet()));
+
+        String out = assertStatus("ee.pem: revoked", "-no_nonce");
+        assertTrue(out.contains("Reason: superseded"), out);
+    }
+
+    @Test
+    void serialWeNeverIssuedIsUnknown() {
+        STATES.remove(cert.getSerialNumber());
+        assertStatus("ee.pem: unknown");
+    }
+
+    @Test
+    void garbageGetsMalformedRequestNotAnError() throws IOException {
+        OCSPResp response = new OCSPResp(responder.respond("not an OCSP request".getBytes()));
+        assertEquals(OCSPResp.MALFORMED_REQUEST, response.getStatus());
+        OCSPResp empty = new OCSPResp(responder.respond(new byte[0]));
+        assertEquals(OCSPResp.MALFORMED_REQUEST, empty.getStatus());
+    }
+
+    private static String assertStatus(String expected, String... extra) {
+        String[] base = {"ocsp", "-issuer", "issuer.pem", "-cert", "ee.pem", "-CAfile", "chain.pem", "-resp_text",
+            "-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/ocsp"};
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                .toArray(String[]::new);
+        Openssl.Result result = Openssl.run(dir, args);
+        assertTrue(result.ok(), result.output());
+        assertTrue(result.output().contains("Response verify OK"), result.output());
+        assertTrue(result.output().contains(expected), result.output());
+        return result.output();
+    }
+}

@@ -1,0 +1,94 @@
+package tw.fine.ra.ca.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tw.fine.ra.ca.boundary.RequestRejectedException;
+import tw.fine.ra.ca.boundary.RequestRejectedException.Reason;
+
+class RequestCheckTest {
+
+    private final RequestCheck check = new RequestCheck();
+
+    @Test
+    void rsa2048RequestIsAcceptedWithItsKey() throws Exception {
+        KeyPair keys = Csrs.rsa(2048);
+        CheckedKey checked = check.check(Csrs.request(keys));
+        assertEquals(keys.getPublic(), checked.key());
+        assertEquals(64, checked.fingerprint().length());
+    }
+
+    @Test
+    void p256AndP384RequestsAreAccepted() throws Exception {
+        check.check(Csrs.request(Csrs.ec("secp256r1")));
+        check.check(Csrs.request(Csrs.ec("secp384r1"), "SHA384withECDSA"));
+    }
+
+    @Test
+    void requestMadeByOpensslIsAccepted(@TempDir Path dir) throws Exception {
+        Openssl.Result made = Openssl.run(dir, "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                "-nodes", "-keyout", "key.pem", "-subj", "/CN=ignored", "-outform", "DER", "-out", "req.der");
+        assertTrue(made.ok(), made.output());
+        check.check(Files.readAllBytes(dir.resolve("req.der")));
+    }
+
+    @Test
+    void rsa1024IsAWeakKey() {
+        assertRejected(Reason.WEAK_KEY, Csrs.request(Csrs.rsa(1024)));
+    }
+
+    @Test
+    void rsaExponentThreeIsAWeakKey() {
+        KeyPair keys = Csrs.keys("RSA", new RSAKeyGenParameterSpec(2048, BigInteger.valueOf(3)));
+        assertRejected(Reason.WEAK_KEY, Csrs.request(keys));
+    }
+
+    @Test
+    void curvesOtherThanP256AndP384AreRefused() {
+        assertRejected(Reason.UNSUPPORTED_KEY, Csrs.request(Csrs.ec("secp521r1"), "SHA512withECDSA"));
+    }
+
+    @Test
+    void aRequestSignedByAnotherKeyHasNoProofOfPossession() {
+        byte[] request = Csrs.request(Csrs.rsa(2048));
+        // flip a bit inside the signature, the last bytes of the DER
+        request[request.length - 5] ^= 0x01;
+        assertRejected(Reason.NO_PROOF_OF_POSSESSION, request);
+    }
+
+    @Test
+    void sha1SignatureProvesNothing() {
+        assertRejected(Reason.WEAK_SIGNATURE_ALGORITHM, Csrs.request(Csrs.rsa(2048), "SHA1withRSA"));
+    }
+
+    @Test
+    void garbageIsAMalformedRequest() {
+        assertRejected(Reason.MALFORMED_REQUEST, new byte[] {0x30, 0x03, 0x02, 0x01, 0x01});
+        assertRejected(Reason.MALFORMED_REQUEST, Arrays.copyOf(Csrs.request(Csrs.rsa(2048)), 100));
+    }
+
+    @Test
+    void theSameKeyCannotServeBothCertificatesOfAPair() throws Exception {
+        byte[] request = Csrs.request(Csrs.ec("secp256r1"));
+        CheckedKey signing = check.check(request);
+        CheckedKey encryption = check.check(request);
+
+        RequestRejectedException e = assertThrows(RequestRejectedException.class,
+                () -> check.checkPair(signing, encryption));
+        assertEquals(Reason.SAME_KEY_FOR_BOTH_CERTIFICATES, e.reason());
+    }
+
+    private void assertRejected(Reason reason, byte[] request) {
+        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> check.check(request));
+        assertEquals(reason, e.reason(), e.getMessage());
+    }
+}

@@ -1,0 +1,47 @@
+package tw.fine.ra.web.pki;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import tw.fine.ra.ca.boundary.CrlDocument;
+import tw.fine.ra.ca.boundary.Publication;
+
+/** The full CRL at the URL in the certificates' CRL distribution point: {@code /pki/crl/<ca>.crl}. */
+@WebServlet("/pki/crl/*")
+public class CrlServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    /** A CRL is re-issued within seconds of a revocation; caches should not hold it much longer. */
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
+
+    @EJB
+    private transient Publication publication;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<CrlDocument> crl = PkiPaths.name(request, ".crl").flatMap(publication::currentCrl);
+        if (crl.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        CrlDocument document = crl.get();
+        String etag = "\"crl-" + document.crlNumber() + "\"";
+        long untilNext = Duration.between(Clock.systemUTC().instant(), document.nextUpdate()).toSeconds();
+        response.setHeader("Cache-Control", "public, no-transform, max-age=" + Math.max(0, Math.min(untilNext,
+                MAX_AGE.toSeconds())));
+        response.setDateHeader("Last-Modified", document.thisUpdate().toEpochMilli());
+        response.setDateHeader("Expires", document.nextUpdate().toEpochMilli());
+        response.setHeader("ETag", etag);
+        if (etag.equals(request.getHeader("If-None-Match"))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        PkiPaths.send(response, "application/pkix-crl", document.der());
+    }
+}
