@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import tw.fine.ra.audit.boundary.AuditFilter;
 import tw.fine.ra.audit.boundary.AuditReading;
-import tw.fine.ra.audit.entity.AuditRecord;
+import tw.fine.ra.audit.entity.AuditEntry;
 import tw.fine.ra.audit.entity.ChainVerdict;
 
 /** Test-only: in-container tests run unauthenticated; this calls the auditor's boundary as an auditor. */
@@ -22,7 +22,7 @@ public class AsAuditor {
     @EJB
     AuditReading reading;
 
-    public List<AuditRecord> find(AuditFilter filter, int first, int max) {
+    public List<AuditEntry> find(AuditFilter filter, int first, int max) {
         return reading.find(filter, first, max);
     }
 

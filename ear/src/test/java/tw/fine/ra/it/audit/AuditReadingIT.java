@@ -26,7 +26,7 @@ import tw.fine.ra.audit.boundary.AuditReading;
 import tw.fine.ra.audit.boundary.AuditTrail;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
-import tw.fine.ra.audit.entity.AuditRecord;
+import tw.fine.ra.audit.entity.AuditEntry;
 import tw.fine.ra.audit.entity.Outcome;
 
 /** The auditor's side: only auditors read; filters, paging, CSV export and verification, each recorded. */
@@ -105,13 +105,13 @@ class AuditReadingIT {
         assertEquals(6, lines.size(), () -> String.join("\n", lines));
         assertEquals("seq,recorded_at,actor,actor_role,client_address,event,outcome,subject,detail,prev_hash,hash",
                 lines.get(0));
-        AuditRecord oldest = auditor.find(mine, 4, 1).get(0);
+        AuditEntry oldest = auditor.find(mine, 4, 1).get(0);
         assertTrue(lines.get(1).startsWith(oldest.getSeq() + ","), lines.get(1));
         assertTrue(lines.get(1).endsWith("," + oldest.getPrevHash() + "," + oldest.getHash()), lines.get(1));
         assertTrue(lines.get(4).contains(",\"bye, \"\"friend\"\"\","), lines.get(4));
         assertTrue(lines.get(5).contains(",'=1+2,"), lines.get(5));
 
-        AuditRecord exported = latest(AuditEvent.AUDIT_EXPORTED);
+        AuditEntry exported = latest(AuditEvent.AUDIT_EXPORTED);
         assertEquals(Outcome.SUCCESS.name(), exported.getOutcome());
         assertEquals("AUDITOR", exported.getActorRole());
         assertEquals(AsAuditor.CLIENT, exported.getClientAddress());
@@ -123,17 +123,17 @@ class AuditReadingIT {
         var verdict = auditor.verify();
         assertTrue(verdict.isIntact(), verdict::toString);
 
-        AuditRecord verified = latest(AuditEvent.AUDIT_VERIFIED);
+        AuditEntry verified = latest(AuditEvent.AUDIT_VERIFIED);
         assertEquals(Outcome.SUCCESS.name(), verified.getOutcome());
         assertEquals(verdict.toString(), verified.getDetail());
         assertEquals(verdict.lastSeq() + 1, verified.getSeq());
     }
 
-    private AuditRecord latest(AuditEvent event) {
+    private AuditEntry latest(AuditEvent event) {
         return auditor.find(new AuditFilter(null, null, null, event, null), 0, 1).get(0);
     }
 
-    private static List<String> actors(List<AuditRecord> records) {
-        return records.stream().map(AuditRecord::getActor).toList();
+    private static List<String> actors(List<AuditEntry> records) {
+        return records.stream().map(AuditEntry::actor).toList();
     }
 }

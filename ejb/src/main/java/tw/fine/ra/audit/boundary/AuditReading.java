@@ -12,7 +12,7 @@ import tw.fine.ra.audit.control.AuditSearch;
 import tw.fine.ra.audit.control.ChainVerifier;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
-import tw.fine.ra.audit.entity.AuditRecord;
+import tw.fine.ra.audit.entity.AuditEntry;
 import tw.fine.ra.audit.entity.ChainVerdict;
 
 /**
@@ -40,7 +40,7 @@ public class AuditReading {
     @Resource
     SessionContext caller;
 
-    public List<AuditRecord> find(AuditFilter filter, int first, int max) {
+    public List<AuditEntry> find(AuditFilter filter, int first, int max) {
         return search.page(filter, first, max);
     }
 

@@ -8,7 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import tw.fine.ra.audit.entity.AuditRecord;
+import tw.fine.ra.audit.entity.AuditEntry;
 import tw.fine.ra.platform.Time;
 
 /**
@@ -36,10 +36,9 @@ public final class AuditCsv implements AutoCloseable {
         line(COLUMNS);
     }
 
-    public void add(AuditRecord r) {
-        line(List.of(Long.toString(r.getSeq()), TAIPEI_TIME.format(r.getRecordedAt()), r.getActor(),
-                r.getActorRole(), r.getClientAddress(), r.getEvent(), r.getOutcome(), r.getSubject(),
-                r.getDetail(), r.getPrevHash(), r.getHash()));
+    public void add(AuditEntry r) {
+        line(List.of(Long.toString(r.seq()), TAIPEI_TIME.format(r.recordedAt()), r.actor(), r.actorRole(),
+                r.clientAddress(), r.event(), r.outcome(), r.subject(), r.detail(), r.prevHash(), r.hash()));
     }
 
     private void line(List<String> fields) {

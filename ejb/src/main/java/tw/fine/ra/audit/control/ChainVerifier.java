@@ -1,11 +1,13 @@
 package tw.fine.ra.audit.control;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import tw.fine.ra.audit.entity.AuditHead;
-import tw.fine.ra.audit.entity.AuditRecord;
+import tw.fine.ra.audit.boundary.AuditFilter;
+import tw.fine.ra.audit.entity.AuditEntry;
 import tw.fine.ra.audit.entity.BreakReason;
 import tw.fine.ra.audit.entity.ChainVerdict;
 
@@ -18,11 +20,14 @@ public class ChainVerifier {
 
     public static final String GENESIS = "0".repeat(64);
 
-    /** Records per read; the persistence context is cleared between pages to bound memory. */
+    /** Records per read; rows are read as values, so nothing piles up in the persistence context. */
     static final int PAGE = 500;
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditSearch search;
 
     private record Link(long seq, String hash) {
     }
@@ -62,22 +67,19 @@ public class ChainVerifier {
 
     private Walk walk(Link from, long upTo) {
         Link last = from;
-        List<AuditRecord> page;
+        List<AuditEntry> page;
         do {
-            page = em.createQuery("select r from AuditRecord r where r.seq > ?1 and r.seq <= ?2 order by r.seq",
-                    AuditRecord.class).setParameter(1, last.seq()).setParameter(2, upTo)
-                    .setMaxResults(PAGE).getResultList();
-            for (AuditRecord r : page) {
-                BreakReason reason = r.getSeq() != last.seq() + 1 ? BreakReason.SEQUENCE_GAP
-                        : !r.getPrevHash().equals(last.hash()) ? BreakReason.BROKEN_LINK
+            page = search.ascending(AuditFilter.ALL, last.seq(), upTo, PAGE);
+            for (AuditEntry r : page) {
+                BreakReason reason = r.seq() != last.seq() + 1 ? BreakReason.SEQUENCE_GAP
+                        : !r.prevHash().equals(last.hash()) ? BreakReason.BROKEN_LINK
                         : !r.isIntact() ? BreakReason.HASH_MISMATCH : null;
                 if (reason != null) {
-                    long seq = reason == BreakReason.SEQUENCE_GAP ? last.seq() + 1 : r.getSeq();
+                    long seq = reason == BreakReason.SEQUENCE_GAP ? last.seq() + 1 : r.seq();
                     return new Walk(last, ChainVerdict.broken(seq, reason));
                 }
-                last = new Link(r.getSeq(), r.getHash());
+                last = new Link(r.seq(), r.hash());
             }
-            em.clear();
         } while (page.size() == PAGE);
         return new Walk(last, null);
     }

@@ -2,9 +2,10 @@ package tw.fine.ra.audit.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,10 +13,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
-/** One link of the audit chain. Immutable once written. Serializable: pages keep the rows they show. */
+/** One link of the audit chain. Immutable once written. */
 @Entity
 @Table(name = "audit_record")
-public class AuditRecord implements Serializable {
+public class AuditRecord {
 
     @Id
     private long seq;
@@ -27,12 +28,12 @@ public class AuditRecord implements Serializable {
     private String actorRole;
     @Column(name = "client_address", nullable = false)
     private String clientAddress;
-    // Plain strings, not enums: a row whose event was overwritten with any text must still load,
-    // so that verification can report it instead of failing to read the trail.
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private String event;
+    private AuditEvent event;
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private String outcome;
+    private Outcome outcome;
     @Column(nullable = false)
     private String subject;
     @Column(nullable = false)
@@ -54,16 +55,26 @@ public class AuditRecord implements Serializable {
         this.actor = who.name();
         this.actorRole = who.role();
         this.clientAddress = who.clientAddress();
-        this.event = event.name();
-        this.outcome = outcome.name();
+        this.event = event;
+        this.outcome = outcome;
         this.subject = clip(subject, 100);
         this.detail = clip(detail, 1000);
         this.prevHash = prevHash;
         this.hash = computeHash();
     }
 
-    /** SHA-256 over every column but the hash itself, each length-prefixed so fields cannot shift. */
     public String computeHash() {
+        return hashOf(seq, recordedAt, actor, actorRole, clientAddress, event.name(), outcome.name(), subject, detail,
+                prevHash);
+    }
+
+    /**
+     * SHA-256 over every column but the hash itself, each length-prefixed so text cannot move
+     * from one field to the next; the time counts in milliseconds, the precision it is written with.
+     * Takes the stored text, so that rows read back raw (see {@link AuditEntry}) hash the same way.
+     */
+    static String hashOf(long seq, Instant recordedAt, String actor, String actorRole, String clientAddress,
+            String event, String outcome, String subject, String detail, String prevHash) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String field : new String[] {Long.toString(seq), Long.toString(recordedAt.toEpochMilli()),
@@ -81,15 +92,7 @@ public class AuditRecord implements Serializable {
 
     /** True when this record is intact and follows a record with the given hash. */
     public boolean linksTo(String expectedPrevHash) {
-        return prevHash.equals(expectedPrevHash) && isIntact();
-    }
-
-    /**
-     * True when the stored hash matches the stored fields. The time is hashed in milliseconds,
-     * so a finer time than was written counts as an edit too.
-     */
-    public boolean isIntact() {
-        return hash.equals(computeHash()) && recordedAt.getNano() % 1_000_000 == 0;
+        return prevHash.equals(expectedPrevHash) && hash.equals(computeHash());
     }
 
     private static String clip(String s, int max) {
@@ -102,10 +105,8 @@ public class AuditRecord implements Serializable {
     public String getActor() { return actor; }
     public String getActorRole() { return actorRole; }
     public String getClientAddress() { return clientAddress; }
-    /** The stored name of an {@link AuditEvent}; text as found, should the row have been edited. */
-    public String getEvent() { return event; }
-    /** The stored name of an {@link Outcome}. */
-    public String getOutcome() { return outcome; }
+    public AuditEvent getEvent() { return event; }
+    public Outcome getOutcome() { return outcome; }
     public String getSubject() { return subject; }
     public String getDetail() { return detail; }
     public String getPrevHash() { return prevHash; }

@@ -15,12 +15,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
+import tw.fine.ra.audit.entity.AuditEntry;
 import tw.fine.ra.audit.entity.AuditRecord;
+import tw.fine.ra.audit.entity.Entries;
 import tw.fine.ra.audit.entity.Outcome;
 
 class AuditCsvTest {
 
-    private static String csvOf(AuditRecord... records) {
+    private static String csvOf(AuditEntry... records) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (AuditCsv csv = new AuditCsv(bytes)) {
             Arrays.stream(records).forEach(csv::add);
@@ -40,7 +42,7 @@ class AuditCsvTest {
     void aRecordIsOneLineWithTheTimeInTaipei() {
         AuditRecord r = new AuditRecord(0, "0".repeat(64), Instant.parse("2026-11-25T16:05:00.007Z"),
                 new Actor("王小明", "CLERK", "10.0.0.7"), AuditEvent.SIGN_IN, Outcome.FAILURE, "70759028-00-0007", "錯誤密碼");
-        String line = csvOf(r).split("\r\n")[1];
+        String line = csvOf(Entries.of(r)).split("\r\n")[1];
         assertEquals("1,2026-11-26T00:05:00.007+08:00,王小明,CLERK,10.0.0.7,SIGN_IN,FAILURE,70759028-00-0007,錯誤密碼,"
                 + "0".repeat(64) + "," + r.getHash(), line);
     }

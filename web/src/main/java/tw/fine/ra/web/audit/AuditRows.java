@@ -7,10 +7,10 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import tw.fine.ra.audit.boundary.AuditFilter;
 import tw.fine.ra.audit.boundary.AuditReading;
-import tw.fine.ra.audit.entity.AuditRecord;
+import tw.fine.ra.audit.entity.AuditEntry;
 
 /** One page of the trail at a time, newest first, as the current filter selects it. */
-public class AuditRows extends LazyDataModel<AuditRecord> {
+public class AuditRows extends LazyDataModel<AuditEntry> {
 
     private final AuditReading reading;
     private AuditFilter filter = AuditFilter.ALL;
@@ -29,13 +29,13 @@ public class AuditRows extends LazyDataModel<AuditRecord> {
     }
 
     @Override
-    public List<AuditRecord> load(int first, int pageSize, Map<String, SortMeta> sort,
+    public List<AuditEntry> load(int first, int pageSize, Map<String, SortMeta> sort,
             Map<String, FilterMeta> columnFilters) {
         return reading.find(filter, first, pageSize);
     }
 
     @Override
-    public String getRowKey(AuditRecord record) {
-        return Long.toString(record.getSeq());
+    public String getRowKey(AuditEntry entry) {
+        return Long.toString(entry.seq());
     }
 }
