@@ -78,7 +78,7 @@ public final class AgentMain {
             if (config.pcscLibrary() != null) {
                 System.setProperty("sun.security.smartcardio.library", config.pcscLibrary());
             }
-            factories = PcscTerminals::factory;
+            factories = new PcscTerminals();
             pins = new SwingPinDialog();
         }
         Map<String, Object> identity = new LinkedHashMap<>();

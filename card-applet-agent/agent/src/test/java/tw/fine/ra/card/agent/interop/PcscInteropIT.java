@@ -69,6 +69,12 @@ class PcscInteropIT {
     @BeforeAll
     static void plugInAPersonalizedCard() throws Exception {
         Files.createDirectories(WORK);
+        // A database left by an earlier run would make certutil -N ask for its password.
+        for (Path old : (Iterable<Path>) Files.list(WORK).filter(p -> p.getFileName().toString().startsWith("nssdb"))::iterator) {
+            try (java.util.stream.Stream<Path> files = Files.walk(old)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         System.setProperty("sun.security.smartcardio.library", PcscStack.PCSC_LIBRARY);
         stack = PcscStack.start(new SimulatedCard(), WORK.resolve("pcscd.log"));
         new SecureRandom().nextBytes(guid);
@@ -142,13 +148,16 @@ class PcscInteropIT {
                 .says("Successfully verified PIN");
         Tool.run("yubico-piv-tool", "-r", PcscStack.READER, "-a", "change-pin", "-P", PIN, "-N", "65432100").succeeded();
         Tool.run("yubico-piv-tool", "-r", PcscStack.READER, "-a", "change-pin", "-P", "65432100", "-N", PIN).succeeded();
+        // test-signature signs with the 9A key and checks the result against the 9A certificate.
+        Tool.run("yubico-piv-tool", "-r", PcscStack.READER, "-a", "verify-pin", "-P", PIN, "-a", "test-signature", "-s", "9a",
+                        "-i", WORK.resolve("9A-cert.pem").toString())
+                .succeeded().says("Successful");
     }
 
     @Test
     @Order(6)
     void nssListsTheCardCertificatesThroughOpensc() throws Exception {
-        Path db = WORK.resolve("nssdb");
-        Files.createDirectories(db);
+        Path db = Files.createTempDirectory(WORK, "nssdb");
         String dir = "sql:" + db.toAbsolutePath();
         Tool.run("certutil", "-N", "-d", dir, "--empty-password").succeeded();
         Tool.run("modutil", "-dbdir", dir, "-add", "OpenSC", "-libfile", PKCS11, "-force").succeeded();
@@ -196,7 +205,7 @@ class PcscInteropIT {
 
     @Test
     @Order(9)
-    void aStoppedPcscServiceIsAClearErrorNotAHang() throws Exception {
+    void aStoppedPcscServiceIsAClearErrorNotAHangAndARestartedOneIsUsedAgain() throws Exception {
         try (LocalHttpTransport agent = startAgent()) {
             int port = agent.port();
             assertEquals(200, Http.send(port, "GET", "/v1/readers", Map.of(), null).status());
@@ -208,6 +217,14 @@ class PcscInteropIT {
             assertEquals(Boolean.FALSE, ((Map<?, ?>) Http.send(port, "GET", "/v1/status", Map.of(), null).json().get("pcsc"))
                     .get("available"));
             stack.startService();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            Http.Response back;
+            do {
+                Thread.sleep(200);
+                back = Http.send(port, "GET", "/v1/readers", Map.of(), null);
+            } while (!back.body().contains("\"cardPresent\":true") && System.nanoTime() < deadline);
+            assertEquals(200, back.status(), back.body());
+            assertTrue(back.body().contains("\"cardPresent\":true"), back.body());
         }
     }
 
@@ -224,14 +241,17 @@ class PcscInteropIT {
                 throw new AssertionError("not asked in this test");
             }
         };
-        Agent agent = new Agent(Set.of(TestRaServer.ORIGIN), new CardAccess(PcscTerminals::factory, Duration.ofSeconds(20)),
+        Agent agent = new Agent(Set.of(TestRaServer.ORIGIN), new CardAccess(new PcscTerminals(), Duration.ofSeconds(20)),
                 holder, new TicketVerifier(RA.publicKey(), Clock.systemUTC(), new ReplayGuard()), false, Map.of(),
                 Clock.systemUTC());
         return LocalHttpTransport.start(agent, 0);
     }
 
     private static void certify(PivCard piv, CertificateMaker ca, Slot slot, PublicKey key, String name) throws Exception {
-        piv.writeCertificate(slot, ca.certify(key, name).getEncoded());
+        byte[] certificate = ca.certify(key, name).getEncoded();
+        piv.writeCertificate(slot, certificate);
+        Files.writeString(WORK.resolve(slot.id() + "-cert.pem"), "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate) + "\n-----END CERTIFICATE-----\n");
         publicKeys.put(slot, key);
         String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";

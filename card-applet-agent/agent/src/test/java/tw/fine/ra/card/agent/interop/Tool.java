@@ -15,14 +15,19 @@ record Tool(int exit, String output) {
 
     static Tool run(String... command) throws IOException, InterruptedException {
         requireInstalled(command[0]);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
-                new java.io.File("/dev/null"))).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish");
+        Path output = Files.createTempFile("tool", ".out");
+        // Output goes to a file so the deadline holds even if the tool waits for a terminal that is not there.
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                fail(String.join(" ", command) + " did not finish:\n" + Files.readString(output));
+            }
+            return new Tool(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new Tool(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
     /** Missing tools fail the run (never skip it): CI installs them from .ci/packages.txt. */
