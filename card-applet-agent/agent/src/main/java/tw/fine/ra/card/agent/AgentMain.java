@@ -1,6 +1,7 @@
 package tw.fine.ra.card.agent;
 
 import tw.fine.ra.card.agent.card.CardAccess;
+import tw.fine.ra.card.agent.card.PcscTerminals;
 import tw.fine.ra.card.agent.card.SimulatedEnvironment;
 import tw.fine.ra.card.agent.core.Agent;
 import tw.fine.ra.card.agent.core.CodeSignature;
@@ -77,7 +78,7 @@ public final class AgentMain {
             if (config.pcscLibrary() != null) {
                 System.setProperty("sun.security.smartcardio.library", config.pcscLibrary());
             }
-            factories = AgentMain::pcsc;
+            factories = new PcscTerminals();
             pins = new SwingPinDialog();
         }
         Map<String, Object> identity = new LinkedHashMap<>();
@@ -90,14 +91,5 @@ public final class AgentMain {
         Agent agent = new Agent(config.origins(), new CardAccess(factories, config.cardTimeout()), pins, verifier,
                 config.allowPersonalization(), identity, Clock.systemUTC());
         return LocalHttpTransport.start(agent, config.port());
-    }
-
-    /** A fresh PC/SC factory each time: after a service restart the old context is dead. */
-    private static TerminalFactory pcsc() {
-        try {
-            return TerminalFactory.getInstance("PC/SC", null);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return TerminalFactory.getDefault();
-        }
     }
 }
