@@ -74,6 +74,12 @@ public final class AgentMain {
             System.out.println("simulated card GUID " + simulated.guidHex());
             factories = simulated::terminalFactory;
             pins = config.scriptedPin() == null ? new SwingPinDialog() : new ScriptedPinSource(simulated, config.scriptedPin());
+            if (config.vpcd() != null) {
+                // The simulated card goes into vsmartcard's reader; the agent and all middleware reach it by PC/SC.
+                int colon = config.vpcd().lastIndexOf(':');
+                simulated.plugIntoVpcd(config.vpcd().substring(0, colon), Integer.parseInt(config.vpcd().substring(colon + 1)));
+                factories = new PcscTerminals();
+            }
         } else {
             if (config.pcscLibrary() != null) {
                 System.setProperty("sun.security.smartcardio.library", config.pcscLibrary());

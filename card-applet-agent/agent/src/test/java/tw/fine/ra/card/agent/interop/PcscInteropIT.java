@@ -228,6 +228,41 @@ class PcscInteropIT {
         }
     }
 
+    @Test
+    @Order(10)
+    void theSimulatedAgentCanPutItsCardIntoTheSecondVirtualReader() throws Exception {
+        Path key = WORK.resolve("ticket-key.pem");
+        Files.writeString(key, tw.fine.ra.card.protocol.ticket.TicketKeys.toPem(RA.publicKey()));
+        Process jar = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("agent.jar"), "--simulated", "--vpcd", "127.0.0.1:35964", "--port", "0",
+                "--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString()).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(jar.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String guidLine = out.readLine();
+            while (guidLine != null && !guidLine.startsWith("simulated card GUID ")) {
+                guidLine = out.readLine();
+            }
+            String listening = out.readLine();
+            while (listening != null && !listening.contains("http://127.0.0.1:")) {
+                listening = out.readLine();
+            }
+            assertTrue(guidLine != null && listening != null, "agent output ended early");
+            int port = Integer.parseInt(listening.replaceAll(".*http://127\\.0\\.0\\.1:(\\d+).*", "$1"));
+            String reader = "reader=" + URLEncoder.encode("Virtual PCD 00 01", StandardCharsets.UTF_8);
+            Http.Response card = Http.send(port, "GET", "/v1/card?" + reader, Map.of(), null);
+            for (int i = 0; i < 50 && !card.body().contains("guid"); i++) {
+                Thread.sleep(100);
+                card = Http.send(port, "GET", "/v1/card?" + reader, Map.of(), null);
+            }
+            assertEquals(guidLine.substring("simulated card GUID ".length()), card.json().get("guid"), card.body());
+            Tool.run("opensc-tool", "-r", "1", "-n").succeeded().says("Personal Identity Verification Card");
+        } finally {
+            jar.destroy();
+            jar.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     /** The product's agent in real-reader mode; only the PIN source is the test's (the holder types 123456). */
     private static LocalHttpTransport startAgent() throws Exception {
         PinSource holder = new PinSource() {
