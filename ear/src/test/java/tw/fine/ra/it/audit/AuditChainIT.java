@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.audit.boundary.AuditTrail;
+import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.audit.control.ChainVerifier;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
@@ -43,7 +44,7 @@ class AuditChainIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return InContainer.with(AuditChainIT.class, AuditTable.class);
+        return Deployments.applicationWith(AuditChainIT.class, AuditTable.class);
     }
 
     @Inject

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.audit.boundary.AuditFilter;
 import tw.fine.ra.audit.boundary.AuditReading;
 import tw.fine.ra.audit.boundary.AuditTrail;
+import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.audit.entity.AuditEntry;
@@ -35,7 +36,7 @@ class AuditReadingIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return InContainer.with(AuditReadingIT.class, AsAuditor.class);
+        return Deployments.applicationWith(AuditReadingIT.class, AsAuditor.class);
     }
 
     @EJB
