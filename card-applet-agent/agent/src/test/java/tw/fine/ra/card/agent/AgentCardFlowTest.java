@@ -96,6 +96,15 @@ class AgentCardFlowTest {
     }
 
     @Test
+    void anAbandonedAuthenticationExpiresAndFreesTheCard() throws Exception {
+        String session = agent.authenticateAsServer();
+        agent.clock.advance(java.time.Duration.ofMinutes(3));
+        assertEquals(true, agent.get("/v1/card").json().get("present"));
+        assertEquals("ADMIN_SESSION_MISSING", agent.ticketed(Operation.GENERATE_KEY, session,
+                Map.of("slot", "9A", "algorithm", "EC_P256")).error());
+    }
+
+    @Test
     void wrongPinsCountDownThenBlockAndTheServerAuthorizedResetRestores() throws Exception {
         String session = agent.authenticateAsServer();
         agent.ticketed(Operation.GENERATE_KEY, session, Map.of("slot", "9C", "algorithm", "EC_P256"));
