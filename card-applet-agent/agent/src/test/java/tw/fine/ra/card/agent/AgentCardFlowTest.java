@@ -151,6 +151,19 @@ class AgentCardFlowTest {
     }
 
     @Test
+    void onlyACertificateIsWrittenToTheCard() throws Exception {
+        String session = agent.authenticateAsServer();
+        Map<String, String> params = Map.of("slot", "9A", "certificate", Base64.getEncoder().encodeToString(new byte[64]));
+        assertEquals("BAD_REQUEST", agent.ticketed(Operation.WRITE_CERTIFICATE, session, params).error());
+    }
+
+    @Test
+    void proofsComeFromSigningSlotsThatHoldAKey() throws Exception {
+        assertEquals("BAD_REQUEST", sign("9D", "n").error());
+        assertEquals("KEY_NOT_FOUND", sign("9A", "n").error());
+    }
+
+    @Test
     void personalizationIsOffOnASubscribersAgent() throws Exception {
         Http.Response r = agent.ticketed(Operation.PERSONALIZE, null, Map.of("guid", agent.guid));
         assertEquals("OPERATION_DISABLED", r.error());
