@@ -71,7 +71,7 @@ public final class AgentMain {
         Supplier<TerminalFactory> factories;
         if (config.simulated()) {
             SimulatedEnvironment simulated = SimulatedEnvironment.personalized();
-            System.out.println("simulated card GUID " + simulated.guidHex());
+            System.out.println(Messages.get(Messages.DEFAULT, "agent.simulatedCard", simulated.guidHex()));
             factories = simulated::terminalFactory;
             pins = config.scriptedPin() == null ? new SwingPinDialog() : new ScriptedPinSource(simulated, config.scriptedPin());
             if (config.vpcd() != null) {
