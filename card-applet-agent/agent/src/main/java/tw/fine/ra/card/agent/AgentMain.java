@@ -47,7 +47,7 @@ public final class AgentMain {
             System.exit(EXIT_SIGNATURE);
             return;
         }
-        LocalHttpTransport transport = start(config, signature);
+        LocalHttpTransport transport = start(config, signature, locale);
         System.out.println(Messages.get(locale, "agent.started", "http://127.0.0.1:" + transport.port()));
         Thread.currentThread().join();
     }
@@ -66,12 +66,12 @@ public final class AgentMain {
         }
     }
 
-    static LocalHttpTransport start(AgentConfig config, CodeSignature signature) throws java.io.IOException {
+    static LocalHttpTransport start(AgentConfig config, CodeSignature signature, Locale locale) throws java.io.IOException {
         PinSource pins;
         Supplier<TerminalFactory> factories;
         if (config.simulated()) {
             SimulatedEnvironment simulated = SimulatedEnvironment.personalized();
-            System.out.println(Messages.get(Messages.DEFAULT, "agent.simulatedCard", simulated.guidHex()));
+            System.out.println(Messages.get(locale, "agent.simulatedCard", simulated.guidHex()));
             factories = simulated::terminalFactory;
             pins = config.scriptedPin() == null ? new SwingPinDialog() : new ScriptedPinSource(simulated, config.scriptedPin());
             if (config.vpcd() != null) {

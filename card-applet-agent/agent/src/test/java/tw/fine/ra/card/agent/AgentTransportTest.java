@@ -114,6 +114,9 @@ class AgentTransportTest {
         Http.Response en = Http.send(port, "GET", "/v1/x", Map.of("Accept-Language", "en-US,en;q=0.9"), null);
         assertEquals("沒有這個功能。", zh.json().get("message"));
         assertEquals("No such function.", en.json().get("message"));
+        Http.Response refused = Http.send(port, "POST", "/v1/card/change-pin", Map.of("Accept-Language", "en",
+                "Origin", TestRaServer.ORIGIN, "Content-Type", "application/json"), "{\"params\":{}}");
+        assertEquals("Refused: the server's authorization for this operation is missing.", refused.json().get("message"));
     }
 
     @Test
