@@ -24,12 +24,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.audit.boundary.AuditTrail;
-import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.audit.control.ChainVerifier;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.audit.entity.BreakReason;
 import tw.fine.ra.audit.entity.ChainVerdict;
+import tw.fine.ra.it.support.Deployments;
 
 /**
  * The chain against someone with write access to the database: every edit, deletion and head

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -24,11 +25,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.audit.boundary.AuditFilter;
 import tw.fine.ra.audit.boundary.AuditReading;
 import tw.fine.ra.audit.boundary.AuditTrail;
-import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.audit.entity.Actor;
-import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.audit.entity.AuditEntry;
+import tw.fine.ra.audit.entity.AuditEvent;
+import tw.fine.ra.audit.entity.BreakReason;
+import tw.fine.ra.audit.entity.ChainVerdict;
 import tw.fine.ra.audit.entity.Outcome;
+import tw.fine.ra.it.support.Deployments;
 
 /** The auditor's side: only auditors read; filters, paging, CSV export and verification, each recorded. */
 @ExtendWith(ArquillianExtension.class)
@@ -36,7 +39,7 @@ class AuditReadingIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.applicationWith(AuditReadingIT.class, AsAuditor.class);
+        return Deployments.applicationWith(AuditReadingIT.class, AsAuditor.class, AuditTable.class);
     }
 
     @EJB
@@ -50,6 +53,9 @@ class AuditReadingIT {
 
     @Resource
     UserTransaction tx;
+
+    @Resource(lookup = "java:jboss/datasources/FineDS")
+    DataSource db;
 
     private String actor;
     private Instant start;
@@ -128,6 +134,26 @@ class AuditReadingIT {
         assertEquals(Outcome.SUCCESS.name(), verified.getOutcome());
         assertEquals(verdict.toString(), verified.getDetail());
         assertEquals(verdict.lastSeq() + 1, verified.getSeq());
+    }
+
+    @Test
+    void aBrokenChainIsReportedAndRecordedAsAFailure() throws Exception {
+        AuditTable table = new AuditTable(db);
+        AuditEntry mine = auditor.find(new AuditFilter(null, null, actor, null, null), 2, 1).get(0);
+        String sql = "UPDATE audit_record SET detail = ? WHERE seq = ?";
+        table.update(sql, "edited", mine.seq());
+        ChainVerdict verdict;
+        try {
+            verdict = auditor.verify();
+        } finally {
+            table.update(sql, mine.detail(), mine.seq());
+        }
+        assertEquals(ChainVerdict.broken(mine.seq(), BreakReason.HASH_MISMATCH), verdict);
+        AuditEntry verified = latest(AuditEvent.AUDIT_VERIFIED);
+        assertEquals(Outcome.FAILURE.name(), verified.outcome());
+        assertEquals(verdict.toString(), verified.detail());
+        // the failure record was appended to an intact head, so with the row restored all holds again
+        assertTrue(auditor.verify().isIntact());
     }
 
     private AuditEntry latest(AuditEvent event) {
