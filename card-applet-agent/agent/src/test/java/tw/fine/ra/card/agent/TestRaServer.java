@@ -1,6 +1,7 @@
 package tw.fine.ra.card.agent;
 
 import tw.fine.ra.card.agent.card.SimulatedEnvironment;
+import tw.fine.ra.card.protocol.keys.CardChallenge;
 import tw.fine.ra.card.protocol.keys.CardKeyDiversification;
 import tw.fine.ra.card.protocol.piv.ManagementKeyAlgorithm;
 import tw.fine.ra.card.protocol.ticket.Operation;
@@ -8,7 +9,6 @@ import tw.fine.ra.card.protocol.ticket.Parameters;
 import tw.fine.ra.card.protocol.ticket.TicketKeys;
 import tw.fine.ra.card.protocol.ticket.TicketSigner;
 
-import javax.crypto.Cipher;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -27,7 +27,7 @@ public final class TestRaServer {
     final KeyPair ticketKey = TicketKeys.generate();
     private final TicketSigner signer = new TicketSigner((ECPrivateKey) ticketKey.getPrivate(), "test");
     private final CardKeyDiversification keys = new CardKeyDiversification(SimulatedEnvironment.DEV_MASTER_KEY);
-    private byte[] lastChallenge;
+    private CardChallenge pending;
 
     public ECPublicKey publicKey() {
         return (ECPublicKey) ticketKey.getPublic();
@@ -49,15 +49,13 @@ public final class TestRaServer {
 
     /** Server step: decrypt the card's witness with the card's key and add our challenge. */
     Map<String, String> answerWitness(String guid, String encryptedWitness, byte[] key) {
-        byte[] witness = AES.crypt(Cipher.DECRYPT_MODE, key, Base64.getDecoder().decode(encryptedWitness));
-        lastChallenge = new byte[16];
-        new java.security.SecureRandom().nextBytes(lastChallenge);
-        return Map.of("witness", Base64.getEncoder().encodeToString(witness),
-                "challenge", Base64.getEncoder().encodeToString(lastChallenge));
+        pending = CardChallenge.answer(AES, key, Base64.getDecoder().decode(encryptedWitness));
+        return Map.of("witness", Base64.getEncoder().encodeToString(pending.witness()),
+                "challenge", Base64.getEncoder().encodeToString(pending.challenge()));
     }
 
     /** Server step: the card is the registered one iff it encrypted our challenge under its key. */
-    boolean cardProved(String response, byte[] key) {
-        return java.util.Arrays.equals(Base64.getDecoder().decode(response), AES.crypt(Cipher.ENCRYPT_MODE, key, lastChallenge));
+    boolean cardProved(String response) {
+        return pending.cardProved(Base64.getDecoder().decode(response));
     }
 }

@@ -1,13 +1,13 @@
 package tw.fine.ra.card.protocol.piv;
 
-import javax.crypto.Cipher;
+import tw.fine.ra.card.protocol.keys.CardChallenge;
+
 import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CommandAPDU;
 import javax.smartcardio.ResponseAPDU;
 import java.io.ByteArrayOutputStream;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
@@ -103,11 +103,8 @@ public final class PivCard {
      * The agent relays the two steps to the server instead.
      */
     public void authenticate(ManagementKeyAlgorithm algorithm, byte[] key) throws CardException, CardStatusException {
-        byte[] witness = algorithm.crypt(Cipher.DECRYPT_MODE, key, requestWitness(algorithm));
-        byte[] challenge = new byte[algorithm.blockLength()];
-        new SecureRandom().nextBytes(challenge);
-        byte[] answer = answerWitness(algorithm, witness, challenge);
-        if (!Arrays.equals(answer, algorithm.crypt(Cipher.ENCRYPT_MODE, key, challenge))) {
+        CardChallenge holder = CardChallenge.answer(algorithm, key, requestWitness(algorithm));
+        if (!holder.cardProved(answerWitness(algorithm, holder.witness(), holder.challenge()))) {
             throw new CardException("card does not hold the expected management key");
         }
     }

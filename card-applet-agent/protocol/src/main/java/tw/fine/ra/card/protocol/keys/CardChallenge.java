@@ -1,0 +1,50 @@
+package tw.fine.ra.card.protocol.keys;
+
+import tw.fine.ra.card.protocol.piv.ManagementKeyAlgorithm;
+
+import javax.crypto.Cipher;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+
+/**
+ * The key holder's half of the PIV management-key mutual authentication, as the RA server runs
+ * it for a card reached through an agent: decrypt the card's witness, add a fresh challenge,
+ * and later check that the card encrypted that challenge under the same key (卡片驗證).
+ */
+public final class CardChallenge {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final byte[] witness;
+    private final byte[] challenge;
+    private final byte[] expectedResponse;
+
+    private CardChallenge(byte[] witness, byte[] challenge, byte[] expectedResponse) {
+        this.witness = witness;
+        this.challenge = challenge;
+        this.expectedResponse = expectedResponse;
+    }
+
+    /** Answers the card's encrypted witness with the card's management key. */
+    public static CardChallenge answer(ManagementKeyAlgorithm algorithm, byte[] cardKey, byte[] encryptedWitness) {
+        byte[] challenge = new byte[algorithm.blockLength()];
+        RANDOM.nextBytes(challenge);
+        return new CardChallenge(algorithm.crypt(Cipher.DECRYPT_MODE, cardKey, encryptedWitness), challenge,
+                algorithm.crypt(Cipher.ENCRYPT_MODE, cardKey, challenge));
+    }
+
+    /** The decrypted witness, to send back to the card. */
+    public byte[] witness() {
+        return witness.clone();
+    }
+
+    /** Our challenge, to send to the card with the witness. */
+    public byte[] challenge() {
+        return challenge.clone();
+    }
+
+    /** True if the card's answer proves it holds the key: it is the registered card. */
+    public boolean cardProved(byte[] response) {
+        return response != null && MessageDigest.isEqual(expectedResponse, response);
+    }
+}
