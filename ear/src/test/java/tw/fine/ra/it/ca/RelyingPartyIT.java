@@ -104,7 +104,7 @@ class RelyingPartyIT {
     }
 
     @Test
-    void opensslOcspSeesGoodThenHeldThenGoodAfterReleaseThenRevoked() throws Exception {
+    void opensslOcspSeesGoodThenHeldThenGoodAfterReleaseThenHeldAndRevoked() throws Exception {
         assertTrue(ocsp().contains("ee.pem: good"));
 
         ca.hold(cert.certificateNumber());
@@ -114,6 +114,9 @@ class RelyingPartyIT {
         ca.release(cert.certificateNumber());
         assertTrue(ocsp().contains("ee.pem: good"));
 
+        // held again, then revoked for good: the answer must change from certificateHold at once
+        ca.hold(cert.certificateNumber());
+        assertTrue(ocsp().contains("Reason: certificateHold"));
         ca.revoke(cert.certificateNumber(), RevocationReason.AFFILIATION_CHANGED, null);
         String revoked = ocsp();
         assertTrue(revoked.contains("ee.pem: revoked") && revoked.contains("Reason: affiliationChanged"), revoked);
