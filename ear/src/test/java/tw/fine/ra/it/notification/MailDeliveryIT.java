@@ -20,6 +20,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.it.support.Deployments;
+import tw.fine.ra.it.support.Mailbox;
 import tw.fine.ra.it.support.Http;
 
 /** Mail leaves through the outbox timer to a real SMTP server, after commit, exactly once. */

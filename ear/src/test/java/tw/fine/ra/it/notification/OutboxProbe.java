@@ -20,7 +20,7 @@ import tw.fine.ra.platform.Settings;
  * Test-only window into the server for {@link MailDeliveryIT}, whose SMTP server lives in the
  * test JVM: enqueues mail in a transaction that commits or rolls back, and reads the outbox row.
  */
-@WebServlet("/outbox")
+@WebServlet("/test/outbox")
 public class OutboxProbe extends HttpServlet {
 
     @EJB

@@ -63,12 +63,22 @@ public class AuditRecord {
         this.hash = computeHash();
     }
 
-    /** SHA-256 over every column but the hash itself, each length-prefixed so fields cannot shift. */
     public String computeHash() {
+        return hashOf(seq, recordedAt, actor, actorRole, clientAddress, event.name(), outcome.name(), subject, detail,
+                prevHash);
+    }
+
+    /**
+     * SHA-256 over every column but the hash itself, each length-prefixed so text cannot move
+     * from one field to the next; the time counts in milliseconds, the precision it is written with.
+     * Takes the stored text, so that rows read back raw (see {@link AuditEntry}) hash the same way.
+     */
+    static String hashOf(long seq, Instant recordedAt, String actor, String actorRole, String clientAddress,
+            String event, String outcome, String subject, String detail, String prevHash) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String field : new String[] {Long.toString(seq), Long.toString(recordedAt.toEpochMilli()),
-                    actor, actorRole, clientAddress, event.name(), outcome.name(), subject, detail, prevHash}) {
+                    actor, actorRole, clientAddress, event, outcome, subject, detail, prevHash}) {
                 byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
                 sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
                 sha.update((byte) ':');

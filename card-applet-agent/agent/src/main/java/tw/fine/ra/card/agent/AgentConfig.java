@@ -12,7 +12,8 @@ import java.util.Set;
 
 /** Command-line configuration; anything missing or contradictory stops the agent before it listens. */
 record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean simulated, String scriptedPin,
-                   String pcscLibrary, boolean allowPersonalization, boolean allowUnsigned, Duration cardTimeout) {
+                   String pcscLibrary, boolean allowPersonalization, boolean allowUnsigned, Duration cardTimeout,
+                   String vpcd) {
 
     static final int DEFAULT_PORT = 31520;
 
@@ -26,6 +27,7 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
         String scriptedPin = null;
         String library = null;
         Duration timeout = Duration.ofSeconds(60);
+        String vpcd = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i));
@@ -37,6 +39,7 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
                 case "--allow-personalization" -> personalization = true;
                 case "--allow-unsigned" -> unsigned = true;
                 case "--card-timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value(args, ++i)));
+                case "--vpcd" -> vpcd = value(args, ++i);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -47,8 +50,12 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
             // A real card only takes PINs a person typed into the agent's own dialog.
             throw new IllegalArgumentException("--scripted-pin needs --simulated");
         }
+        if (vpcd != null && (!simulated || scriptedPin != null)) {
+            // Through vpcd the agent uses the real PC/SC readers, where only a person may type PINs.
+            throw new IllegalArgumentException("--vpcd needs --simulated and excludes --scripted-pin");
+        }
         return new AgentConfig(port, Set.copyOf(origins), ticketKey, simulated, scriptedPin, library, personalization,
-                unsigned, timeout);
+                unsigned, timeout, vpcd);
     }
 
     /** An origin is scheme://host[:port] exactly as browsers send it: no path, no trailing slash. */

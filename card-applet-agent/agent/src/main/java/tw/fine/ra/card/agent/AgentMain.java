@@ -1,6 +1,7 @@
 package tw.fine.ra.card.agent;
 
 import tw.fine.ra.card.agent.card.CardAccess;
+import tw.fine.ra.card.agent.card.PcscTerminals;
 import tw.fine.ra.card.agent.card.SimulatedEnvironment;
 import tw.fine.ra.card.agent.core.Agent;
 import tw.fine.ra.card.agent.core.CodeSignature;
@@ -70,14 +71,20 @@ public final class AgentMain {
         Supplier<TerminalFactory> factories;
         if (config.simulated()) {
             SimulatedEnvironment simulated = SimulatedEnvironment.personalized();
-            System.out.println("simulated card GUID " + simulated.guidHex());
+            System.out.println(Messages.get(Messages.DEFAULT, "agent.simulatedCard", simulated.guidHex()));
             factories = simulated::terminalFactory;
             pins = config.scriptedPin() == null ? new SwingPinDialog() : new ScriptedPinSource(simulated, config.scriptedPin());
+            if (config.vpcd() != null) {
+                // The simulated card goes into vsmartcard's reader; the agent and all middleware reach it by PC/SC.
+                int colon = config.vpcd().lastIndexOf(':');
+                simulated.plugIntoVpcd(config.vpcd().substring(0, colon), Integer.parseInt(config.vpcd().substring(colon + 1)));
+                factories = new PcscTerminals();
+            }
         } else {
             if (config.pcscLibrary() != null) {
                 System.setProperty("sun.security.smartcardio.library", config.pcscLibrary());
             }
-            factories = AgentMain::pcsc;
+            factories = new PcscTerminals();
             pins = new SwingPinDialog();
         }
         Map<String, Object> identity = new LinkedHashMap<>();
@@ -90,14 +97,5 @@ public final class AgentMain {
         Agent agent = new Agent(config.origins(), new CardAccess(factories, config.cardTimeout()), pins, verifier,
                 config.allowPersonalization(), identity, Clock.systemUTC());
         return LocalHttpTransport.start(agent, config.port());
-    }
-
-    /** A fresh PC/SC factory each time: after a service restart the old context is dead. */
-    private static TerminalFactory pcsc() {
-        try {
-            return TerminalFactory.getInstance("PC/SC", null);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return TerminalFactory.getDefault();
-        }
     }
 }

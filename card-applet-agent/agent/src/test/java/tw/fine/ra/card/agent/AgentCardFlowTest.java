@@ -96,6 +96,15 @@ class AgentCardFlowTest {
     }
 
     @Test
+    void anAbandonedAuthenticationExpiresAndFreesTheCard() throws Exception {
+        String session = agent.authenticateAsServer();
+        agent.clock.advance(java.time.Duration.ofMinutes(3));
+        assertEquals(true, agent.get("/v1/card").json().get("present"));
+        assertEquals("ADMIN_SESSION_MISSING", agent.ticketed(Operation.GENERATE_KEY, session,
+                Map.of("slot", "9A", "algorithm", "EC_P256")).error());
+    }
+
+    @Test
     void wrongPinsCountDownThenBlockAndTheServerAuthorizedResetRestores() throws Exception {
         String session = agent.authenticateAsServer();
         agent.ticketed(Operation.GENERATE_KEY, session, Map.of("slot", "9C", "algorithm", "EC_P256"));
@@ -139,6 +148,19 @@ class AgentCardFlowTest {
         agent.card.removeCard();
         Http.Response r = agent.ticketed(Operation.GENERATE_KEY, session, Map.of("slot", "9A", "algorithm", "EC_P256"));
         assertEquals("CARD_REMOVED", r.error(), r.body());
+    }
+
+    @Test
+    void onlyACertificateIsWrittenToTheCard() throws Exception {
+        String session = agent.authenticateAsServer();
+        Map<String, String> params = Map.of("slot", "9A", "certificate", Base64.getEncoder().encodeToString(new byte[64]));
+        assertEquals("BAD_REQUEST", agent.ticketed(Operation.WRITE_CERTIFICATE, session, params).error());
+    }
+
+    @Test
+    void proofsComeFromSigningSlotsThatHoldAKey() throws Exception {
+        assertEquals("BAD_REQUEST", sign("9D", "n").error());
+        assertEquals("KEY_NOT_FOUND", sign("9A", "n").error());
     }
 
     @Test

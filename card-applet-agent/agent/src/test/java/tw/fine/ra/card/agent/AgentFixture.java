@@ -33,13 +33,16 @@ final class AgentFixture implements AutoCloseable {
     /** Every request and response body that passed through the agent. */
     final List<String> traffic = new ArrayList<>();
 
+    /** The agent's clock for admin-session expiry; tests move it forward. */
+    final MovableClock clock = new MovableClock();
+
     private AgentFixture(SimulatedEnvironment card, boolean allowPersonalization) throws IOException {
         this.card = card;
         this.guid = card.guidHex();
         this.pins = new ScriptedPinSource(card, "123456");
         Agent agent = new Agent(Set.of(TestRaServer.ORIGIN), new CardAccess(card::terminalFactory, Duration.ofSeconds(20)),
                 pins, new TicketVerifier(ra.publicKey(), Clock.systemUTC(), new ReplayGuard()), allowPersonalization,
-                Map.of("agent", "test"), Clock.systemUTC());
+                Map.of("agent", "test"), clock);
         this.transport = LocalHttpTransport.start(agent, 0);
     }
 
@@ -90,6 +93,30 @@ final class AgentFixture implements AutoCloseable {
         }
         traffic.add(response.body());
         return response;
+    }
+
+    /** System time plus an offset the test controls. */
+    static final class MovableClock extends Clock {
+        private volatile java.time.Duration offset = java.time.Duration.ZERO;
+
+        void advance(java.time.Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(offset);
+        }
     }
 
     @Override

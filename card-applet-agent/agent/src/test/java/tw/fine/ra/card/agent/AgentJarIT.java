@@ -29,7 +29,7 @@ class AgentJarIT {
 
     private static final Path JAR = Path.of(System.getProperty("agent.jar", "target/fine-ra-card-agent.jar"));
     private static final Pattern LISTENING = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)");
-    private static final Pattern GUID = Pattern.compile("simulated card GUID ([0-9A-F]{32})");
+    private static final Pattern GUID = Pattern.compile("GUID ([0-9A-F]{32})");
 
     private final TestRaServer ra = new TestRaServer();
 

@@ -17,10 +17,10 @@ import java.util.Map;
  * A raw-socket HTTP/1.1 client: tests must set Host and Origin to anything a hostile page or
  * a DNS-rebinding attack could, which JDK clients forbid.
  */
-final class Http {
+public final class Http {
 
-    record Response(int status, Map<String, String> headers, String body) {
-        Map<String, Object> json() {
+    public record Response(int status, Map<String, String> headers, String body) {
+        public Map<String, Object> json() {
             try {
                 return JSONObjectUtils.parse(body);
             } catch (java.text.ParseException e) {
@@ -32,7 +32,7 @@ final class Http {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        String error() {
+        public String error() {
             return String.valueOf(json().get("error"));
         }
     }
@@ -40,7 +40,7 @@ final class Http {
     private Http() {
     }
 
-    static Response send(int port, String method, String path, Map<String, String> headers, String body) throws IOException {
+    public static Response send(int port, String method, String path, Map<String, String> headers, String body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
         Map<String, String> all = new LinkedHashMap<>();

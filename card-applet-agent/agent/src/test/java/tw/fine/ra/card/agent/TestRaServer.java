@@ -19,9 +19,9 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /** Plays the RA server's part: signs tickets, holds the master key, answers the card's witness. */
-final class TestRaServer {
+public final class TestRaServer {
 
-    static final String ORIGIN = "https://ra.fine.test:8443";
+    public static final String ORIGIN = "https://ra.fine.test:8443";
     private static final ManagementKeyAlgorithm AES = ManagementKeyAlgorithm.AES_128;
 
     final KeyPair ticketKey = TicketKeys.generate();
@@ -29,11 +29,11 @@ final class TestRaServer {
     private final CardKeyDiversification keys = new CardKeyDiversification(SimulatedEnvironment.DEV_MASTER_KEY);
     private byte[] lastChallenge;
 
-    ECPublicKey publicKey() {
+    public ECPublicKey publicKey() {
         return (ECPublicKey) ticketKey.getPublic();
     }
 
-    String ticket(Operation operation, String guid, Map<String, String> params) {
+    public String ticket(Operation operation, String guid, Map<String, String> params) {
         return signer.issue(operation, ORIGIN, guid, Parameters.hash(params), Instant.now(), Duration.ofMinutes(3));
     }
 

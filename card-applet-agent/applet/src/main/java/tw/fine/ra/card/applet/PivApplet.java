@@ -59,6 +59,7 @@ public final class PivApplet extends Applet {
     private final KeySlots keys = new KeySlots();
     private final DataObjects objects = new DataObjects();
     private final Personalization personalization = new Personalization();
+    private final PrivateKeyUse keyUse = new PrivateKeyUse(keys, pins);
     /** Scratch for generated responses: public keys, signatures, authentication templates. */
     private final byte[] out = new byte[600];
 
@@ -210,63 +211,10 @@ public final class PivApplet extends Applet {
         if (reference == REF_MANAGEMENT) {
             written = managementKey.authenticate(alg, data, content, len, out);
         } else {
-            written = privateKeyOperation(alg, KeySlots.index(reference), data, content, len);
+            written = keyUse.perform(alg, KeySlots.index(reference), data, content, len, out);
         }
         if (written > 0) {
             io.send(apdu, out, (short) 0, written);
-        }
-    }
-
-    /** Sign (81 = input) or key agreement (85 = peer point), answered as 7C{82 result}. */
-    private short privateKeyOperation(byte alg, short slot, byte[] data, short off, short end) {
-        keys.require(slot, alg);
-        requireKeyAccess(slot);
-        short response = Tlv.find(data, off, end, (byte) 0x82);
-        short challenge = Tlv.find(data, off, end, (byte) 0x81);
-        short exponentiation = Tlv.find(data, off, end, (byte) 0x85);
-        if (response < 0 || Tlv.length(data, response) != 0 || (challenge < 0) == (exponentiation < 0)) {
-            ISOException.throwIt(ISO7816.SW_WRONG_DATA);
-        }
-        short input = challenge >= 0 ? challenge : exponentiation;
-        short inOff = Tlv.valueOffset(data, input);
-        short inLen = Tlv.length(data, input);
-        short resultOff = 8;
-        short resultLen;
-        if (alg == KeySlots.ALG_RSA2048) {
-            if (challenge < 0) {
-                ISOException.throwIt(ISO7816.SW_WRONG_DATA);
-            }
-            resultLen = keys.rsaPrivate(slot, data, inOff, inLen, out, resultOff);
-        } else if (challenge >= 0) {
-            resultLen = keys.ecdsaSign(slot, data, inOff, inLen, out, resultOff);
-        } else {
-            resultLen = keys.ecdhAgree(slot, data, inOff, inLen, out, resultOff);
-        }
-        return wrapResponse(resultOff, resultLen);
-    }
-
-    /** Moves the result right behind a minimal 7C{82 ...} header built in front of it. */
-    private short wrapResponse(short resultOff, short resultLen) {
-        short header = (short) (resultLen < 0x80 ? 2 : resultLen < 0x100 ? 3 : 4);
-        short inner = (short) (header + resultLen);
-        short outer = (short) (inner < 0x80 ? 2 : inner < 0x100 ? 3 : 4);
-        short p = Tlv.writeLength(out, (short) 1, inner);
-        out[0] = TAG_DYNAMIC_AUTH;
-        out[p++] = (byte) 0x82;
-        p = Tlv.writeLength(out, p, resultLen);
-        Util.arrayCopyNonAtomic(out, resultOff, out, p, resultLen);
-        return (short) (outer + inner);
-    }
-
-    /** 9A and 9D need the PIN verified in this session, 9C a fresh VERIFY before each use, 9E nothing. */
-    private void requireKeyAccess(short slot) {
-        byte reference = KeySlots.reference(slot);
-        if (reference == (byte) 0x9E) {
-            return;
-        }
-        boolean granted = reference == (byte) 0x9C ? pins.consumeOneUseVerification() : pins.isVerified();
-        if (!granted) {
-            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
         }
     }
 

@@ -104,6 +104,7 @@ public final class CardAccess implements AutoCloseable {
             return factory.terminals().list();
         } catch (CardException e) {
             // A restarted PC/SC service invalidates the old context: ask a fresh factory once.
+            factory = null;
             factory = factories.get();
             return factory.terminals().list();
         }

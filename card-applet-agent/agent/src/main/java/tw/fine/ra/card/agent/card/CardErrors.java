@@ -23,7 +23,10 @@ final class CardErrors {
             return new AgentException(ErrorCode.CARD_ERROR, status.getMessage(),
                     Map.of("statusWord", String.format("%04X", status.statusWord())), status);
         }
-        String text = String.valueOf(e.getMessage()).toUpperCase(Locale.ROOT);
+        if (e instanceof PcscTerminals.UnavailableException) {
+            return new AgentException(ErrorCode.PCSC_UNAVAILABLE, e.getMessage(), Map.of(), e);
+        }
+        String text = causes(e);
         if (text.contains("NO_SERVICE") || text.contains("SERVICE_STOPPED") || text.contains("NO_READERS")) {
             return new AgentException(ErrorCode.PCSC_UNAVAILABLE, e.getMessage(), Map.of(), e);
         }
@@ -31,6 +34,15 @@ final class CardErrors {
             return new AgentException(ErrorCode.CARD_REMOVED, String.valueOf(e.getMessage()), Map.of(), e);
         }
         return new AgentException(ErrorCode.CARD_ERROR, String.valueOf(e.getMessage()), Map.of(), e);
+    }
+
+    /** PC/SC names the reason (SCARD_E_...) in the cause, not in javax.smartcardio's own message. */
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append(' ');
+        }
+        return text.toString().toUpperCase(Locale.ROOT);
     }
 
     private static boolean present(CardTerminal terminal) {

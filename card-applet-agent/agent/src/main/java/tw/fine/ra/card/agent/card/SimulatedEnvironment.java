@@ -71,6 +71,11 @@ public final class SimulatedEnvironment {
         return guid == null ? null : HexFormat.of().withUpperCase().formatHex(guid);
     }
 
+    /** Also offers the card to the operating system through vsmartcard's vpcd (e.g. 127.0.0.1:35963). */
+    public VpcdBridge plugIntoVpcd(String host, int port) throws java.io.IOException {
+        return VpcdBridge.connect(card.simulator(), host, port);
+    }
+
     /** Pulls the card out, as a user may do in the middle of an operation. */
     public void removeCard() {
         card.remove();

@@ -23,6 +23,12 @@ final class AdminSessions {
     private static final Duration LIFETIME = Duration.ofMinutes(2);
     private static final int SW_SECURITY = 0x6982;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.concurrent.ScheduledExecutorService REAPER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "admin-session-reaper");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** An open, possibly authenticated, card session and who opened it. */
     record Active(String id, CardSession card, String origin, String guid, ManagementKeyAlgorithm algorithm,
@@ -38,6 +44,12 @@ final class AdminSessions {
         this.cards = cards;
         this.gate = gate;
         this.clock = clock;
+        // An abandoned flow must not keep the card locked away from other programs until the next request.
+        REAPER.scheduleWithFixedDelay(this::reap, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private synchronized void reap() {
+        endIfExpired();
     }
 
     synchronized boolean busy() {

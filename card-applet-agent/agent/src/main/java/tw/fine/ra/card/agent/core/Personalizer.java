@@ -1,7 +1,6 @@
 package tw.fine.ra.card.agent.core;
 
 import tw.fine.ra.card.agent.card.CardAccess;
-import tw.fine.ra.card.protocol.piv.KeyAlgorithm;
 import tw.fine.ra.card.protocol.piv.ManagementKeyAlgorithm;
 import tw.fine.ra.card.protocol.piv.Personalization;
 import tw.fine.ra.card.protocol.ticket.Operation;

@@ -18,6 +18,25 @@ import java.util.Locale;
 /** The agent's own PIN window: names the requesting site and the operation, always on top. */
 public final class SwingPinDialog implements PinSource {
 
+    /** The dialog's content: who asks, for what, tries left, and one masked field per key. */
+    static JPanel panel(PinPrompt prompt, JPasswordField[] fields, String... fieldKeys) {
+        Locale locale = prompt.locale();
+        String operation = Messages.get(locale, "operation." + prompt.operation().wireName());
+        JPanel panel = new JPanel(new GridLayout(0, 1, 0, 4));
+        panel.add(new JLabel(Messages.get(locale, "pin.prompt", prompt.origin(), operation)));
+        if (prompt.triesLeft() >= 0) {
+            panel.add(new JLabel(Messages.get(locale, "pin.triesLeft", prompt.triesLeft())));
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (fields.length > 1) {
+                panel.add(new JLabel(Messages.get(locale, fieldKeys[i])));
+            }
+            fields[i] = new JPasswordField(8);
+            panel.add(fields[i]);
+        }
+        return panel;
+    }
+
     @Override
     public char[] currentPin(PinPrompt prompt) throws AgentException {
         char[][] pins = ask(prompt, "pin.prompt");
@@ -46,20 +65,8 @@ public final class SwingPinDialog implements PinSource {
 
     private static char[][] ask(PinPrompt prompt, String... fieldKeys) throws AgentException {
         Locale locale = prompt.locale();
-        String operation = Messages.get(locale, "operation." + prompt.operation().wireName());
-        JPanel panel = new JPanel(new GridLayout(0, 1));
-        panel.add(new JLabel(Messages.get(locale, "pin.prompt", prompt.origin(), operation)));
-        if (prompt.triesLeft() >= 0) {
-            panel.add(new JLabel(Messages.get(locale, "pin.triesLeft", prompt.triesLeft())));
-        }
         JPasswordField[] fields = new JPasswordField[fieldKeys.length];
-        for (int i = 0; i < fields.length; i++) {
-            if (fields.length > 1) {
-                panel.add(new JLabel(Messages.get(locale, fieldKeys[i])));
-            }
-            fields[i] = new JPasswordField(8);
-            panel.add(fields[i]);
-        }
+        JPanel panel = panel(prompt, fields, fieldKeys);
         int[] choice = new int[1];
         try {
             SwingUtilities.invokeAndWait(() -> choice[0] = JOptionPane.showOptionDialog(null, panel,

@@ -1,0 +1,151 @@
+package tw.fine.ra.it.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tw.fine.ra.account.boundary.Captchas;
+import tw.fine.ra.account.boundary.SignIn;
+import tw.fine.ra.account.entity.Role;
+import tw.fine.ra.audit.entity.AuditEvent;
+import tw.fine.ra.it.support.Deployments;
+import tw.fine.ra.it.support.TestData;
+
+/** The sign-in rules, in the server, against the real database. */
+@ExtendWith(ArquillianExtension.class)
+class SignInRulesIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.applicationWith(SignInRulesIT.class);
+    }
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    Captchas captchas;
+
+    @Inject
+    TestData data;
+
+    private Optional<SignIn.Granted> attempt(String login, String password) {
+        return signIn.verify(Role.Area.SUBSCRIBER, login, password.toCharArray(), "192.0.2.1");
+    }
+
+    @Test
+    void rightPasswordSignsIn() {
+        String login = data.account(Role.SUBSCRIBER);
+        Optional<SignIn.Granted> granted = attempt(login, TestData.PASSWORD);
+        assertTrue(granted.isPresent());
+        assertEquals(Role.SUBSCRIBER, granted.get().role());
+        assertEquals(1, data.auditCount(AuditEvent.SIGN_IN, login, "SUBSCRIBER"));
+    }
+
+    @Test
+    void thirdWrongPasswordLocksSignIn() {
+        String login = data.account(Role.SUBSCRIBER);
+        assertTrue(attempt(login, "wrong-1").isEmpty());
+        assertTrue(attempt(login, "wrong-2").isEmpty());
+        assertFalse(data.find(login).isLocked(), "two wrong passwords do not lock");
+        assertTrue(attempt(login, "wrong-3").isEmpty());
+        assertTrue(data.find(login).isLocked());
+        assertTrue(attempt(login, TestData.PASSWORD).isEmpty(), "a locked account refuses the right password");
+        assertEquals(1, data.auditCount(AuditEvent.ACCOUNT_LOCKED, login, ""));
+    }
+
+    @Test
+    void rightPasswordResetsTheCount() {
+        String login = data.account(Role.SUBSCRIBER);
+        attempt(login, "wrong-1");
+        attempt(login, "wrong-2");
+        assertTrue(attempt(login, TestData.PASSWORD).isPresent());
+        attempt(login, "wrong-3");
+        attempt(login, "wrong-4");
+        assertFalse(data.find(login).isLocked(), "only consecutive failures count");
+    }
+
+    @Test
+    void twentyParallelWrongPasswordsEvaluateAtMostThree() throws Exception {
+        String login = data.account(Role.SUBSCRIBER);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Optional<SignIn.Granted>>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                String guess = "guess-" + i;
+                Callable<Optional<SignIn.Granted>> task = () -> {
+                    start.await();
+                    return attempt(login, guess);
+                };
+                results.add(pool.submit(task));
+            }
+            start.countDown();
+            for (Future<Optional<SignIn.Granted>> result : results) {
+                assertTrue(result.get().isEmpty());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, data.find(login).getFailedAttempts());
+        assertEquals(3, data.auditCount(AuditEvent.SIGN_IN, login, "wrong password"));
+        assertEquals(17, data.auditCount(AuditEvent.SIGN_IN, login, "account locked"));
+        assertTrue(attempt(login, TestData.PASSWORD).isEmpty());
+    }
+
+    @Test
+    void unknownAndLockedAccountsAnswerLikeWrongPassword() {
+        String locked = data.account(Role.SUBSCRIBER);
+        for (int i = 0; i < 3; i++) {
+            attempt(locked, "wrong");
+        }
+        String known = data.account(Role.SUBSCRIBER);
+        Optional<SignIn.Granted> wrong = attempt(known, "wrong");
+        Optional<SignIn.Granted> unknown = attempt("nobody-" + System.nanoTime(), TestData.PASSWORD);
+        Optional<SignIn.Granted> lockedRight = attempt(locked, TestData.PASSWORD);
+        assertEquals(wrong, unknown);
+        assertEquals(wrong, lockedRight);
+        assertTrue(wrong.isEmpty());
+    }
+
+    @Test
+    void staffCannotSignInToTheSubscriberSiteNorSubscribersToTheBackOffice() {
+        String clerk = data.account(Role.CLERK);
+        String subscriber = data.account(Role.SUBSCRIBER);
+        assertTrue(signIn.verify(Role.Area.SUBSCRIBER, clerk, TestData.PASSWORD.toCharArray(), "-").isEmpty());
+        assertTrue(signIn.verify(Role.Area.BACK_OFFICE, subscriber, TestData.PASSWORD.toCharArray(), "-").isEmpty());
+        assertTrue(signIn.verify(Role.Area.BACK_OFFICE, clerk, TestData.PASSWORD.toCharArray(), "-").isPresent());
+    }
+
+    @Test
+    void firstSignInForcesPasswordChange() {
+        String login = data.account(Role.SUBSCRIBER);
+        assertTrue(attempt(login, TestData.PASSWORD).orElseThrow().mustChangePassword());
+    }
+
+    @Test
+    void captchaIsSingleUse() {
+        Captchas.Challenge challenge = captchas.issue();
+        assertTrue(captchas.solve(challenge.id(), challenge.answer().toLowerCase()), "case does not matter");
+        assertFalse(captchas.solve(challenge.id(), challenge.answer()), "a solved CAPTCHA cannot be used again");
+
+        Captchas.Challenge other = captchas.issue();
+        assertFalse(captchas.solve(other.id(), "WRONG"));
+        assertFalse(captchas.solve(other.id(), other.answer()), "a wrong answer uses the CAPTCHA up");
+        assertFalse(captchas.solve("made-up-id", "ABCDE"));
+    }
+}

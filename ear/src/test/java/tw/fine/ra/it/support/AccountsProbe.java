@@ -1,0 +1,38 @@
+package tw.fine.ra.it.support;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import tw.fine.ra.account.entity.Account;
+import tw.fine.ra.account.entity.Role;
+
+/**
+ * Test deployments only: lets client-side tests create accounts (initial password
+ * {@link TestData#PASSWORD}) and read their lock state.
+ * {@code POST /test/accounts?role=CLERK} or {@code ?subscriberOf=UBN} answers the login;
+ * {@code GET /test/accounts?login=..} answers {@code locked=true|false}.
+ */
+@WebServlet("/test/accounts")
+public class AccountsProbe extends HttpServlet {
+
+    @Inject
+    TestData data;
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String ubn = req.getParameter("subscriberOf");
+        String login = ubn != null ? data.subscriber(ubn) : data.account(Role.valueOf(req.getParameter("role")));
+        resp.setContentType("text/plain");
+        resp.getWriter().print(login);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Account account = data.find(req.getParameter("login"));
+        resp.setContentType("text/plain");
+        resp.getWriter().print("locked=" + account.isLocked() + " mustChange=" + account.isMustChangePassword());
+    }
+}

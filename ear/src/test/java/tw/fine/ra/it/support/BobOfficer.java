@@ -1,0 +1,18 @@
+package tw.fine.ra.it.support;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Stateless;
+import org.jboss.ejb3.annotation.RunAsPrincipal;
+
+/** Runs test work as "bob" in the OFFICER role, so boundaries see that caller. */
+@Stateless
+@PermitAll
+@RunAs("OFFICER")
+@RunAsPrincipal("bob")
+public class BobOfficer {
+
+    public <T> T call(Work<T> work) throws Exception {
+        return work.call();
+    }
+}

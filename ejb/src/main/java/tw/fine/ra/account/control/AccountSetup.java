@@ -1,0 +1,34 @@
+package tw.fine.ra.account.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import tw.fine.ra.account.entity.Account;
+import tw.fine.ra.account.entity.Role;
+import tw.fine.ra.registration.entity.Subscriber;
+
+/**
+ * Creates accounts with a password chosen by the operator (staff bootstrap, demo data), which
+ * like every initial password must be changed at the first sign-in. Not reachable from pages.
+ */
+@ApplicationScoped
+public class AccountSetup {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    public Account create(String login, Role role, String displayName, Subscriber subscriber, char[] password) {
+        Account account = new Account(login, role, displayName, subscriber, hasher.hash(password));
+        em.persist(account);
+        return account;
+    }
+
+    public boolean exists(String login) {
+        return !em.createQuery("select a.id from Account a where a.login = :l", Long.class)
+                .setParameter("l", login).getResultList().isEmpty();
+    }
+}

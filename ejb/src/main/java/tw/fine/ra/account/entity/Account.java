@@ -1,0 +1,113 @@
+package tw.fine.ra.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import tw.fine.ra.registration.entity.Subscriber;
+
+/** A website account. Holds the lockout rule: consecutive wrong passwords up to a limit lock it. */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false, unique = true)
+    private String login;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Role role;
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "subscriber_id")
+    private Subscriber subscriber;
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+    @Column(name = "failed_attempts", nullable = false)
+    private int failedAttempts;
+    @Column(name = "locked_at")
+    private Instant lockedAt;
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+    @Column(name = "last_sign_in_at")
+    private Instant lastSignInAt;
+    @Version
+    private long version;
+
+    protected Account() {
+    }
+
+    /** A new account with an initial password that must be changed at the first sign-in. */
+    public Account(String login, Role role, String displayName, Subscriber subscriber, String initialPasswordHash) {
+        this.login = login;
+        this.role = role;
+        this.displayName = displayName;
+        this.subscriber = subscriber;
+        this.passwordHash = initialPasswordHash;
+        this.mustChangePassword = true;
+    }
+
+    public boolean isLocked() {
+        return lockedAt != null;
+    }
+
+    public boolean mayEnter(Role.Area area) {
+        return role.area() == area;
+    }
+
+    public void signedIn(Instant at) {
+        failedAttempts = 0;
+        lastSignInAt = at;
+    }
+
+    /** Counts a wrong password; returns true when this one locked the account. */
+    public boolean wrongPassword(Instant at, int maxFailures) {
+        failedAttempts++;
+        if (!isLocked() && failedAttempts >= maxFailures) {
+            lockedAt = at;
+            return true;
+        }
+        return false;
+    }
+
+    public void passwordChanged(String newHash, Instant at) {
+        passwordHash = newHash;
+        passwordChangedAt = at;
+        mustChangePassword = false;
+    }
+
+    /** A reset from the paper form: unlocked, with a new initial password to be changed at sign-in. */
+    public void passwordReset(String initialPasswordHash, Instant at) {
+        passwordHash = initialPasswordHash;
+        passwordChangedAt = at;
+        mustChangePassword = true;
+        failedAttempts = 0;
+        lockedAt = null;
+    }
+
+    public Long getId() { return id; }
+    public String getLogin() { return login; }
+    public Role getRole() { return role; }
+    public String getDisplayName() { return displayName; }
+    public Subscriber getSubscriber() { return subscriber; }
+    public String getPasswordHash() { return passwordHash; }
+    public boolean isMustChangePassword() { return mustChangePassword; }
+    public int getFailedAttempts() { return failedAttempts; }
+    public Instant getLockedAt() { return lockedAt; }
+    public Instant getPasswordChangedAt() { return passwordChangedAt; }
+    public Instant getLastSignInAt() { return lastSignInAt; }
+}

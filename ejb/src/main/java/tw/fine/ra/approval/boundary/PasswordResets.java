@@ -1,0 +1,170 @@
+package tw.fine.ra.approval.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import tw.fine.ra.account.entity.Account;
+import tw.fine.ra.approval.entity.PasswordResetRequest;
+import tw.fine.ra.approval.entity.RequestStatus;
+import tw.fine.ra.audit.boundary.AuditTrail;
+import tw.fine.ra.audit.entity.Actor;
+import tw.fine.ra.audit.entity.AuditEvent;
+import tw.fine.ra.notification.boundary.Outbox;
+import tw.fine.ra.platform.Refused;
+import tw.fine.ra.platform.Time;
+import tw.fine.ra.registration.control.MailerPrinting;
+import tw.fine.ra.registration.entity.Organization;
+
+/**
+ * Website password reset by paper form only (function 10): a clerk enters the form, another
+ * person with the officer role approves it; approval unlocks the account, prints a new sealed
+ * mailer and tells the organization's contact by e-mail that it is on its way.
+ */
+@Stateless
+public class PasswordResets {
+
+    /** A pending form as the officer sees it. */
+    public record Pending(long id, String formNumber, String subscriberId, LocalDate receivedOn, String enteredBy) {
+    }
+
+    /** The approved form's new mailer; the PDF holds the only copy of the new password. */
+    public record Approved(String formNumber, String subscriberId, byte[] mailer) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MailerPrinting printing;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext caller;
+
+    @RolesAllowed("CLERK")
+    public long enter(String formNumber, String subscriberId, LocalDate receivedOn, String clientAddress) throws Refused {
+        Actor clerk = actor("CLERK", clientAddress);
+        String number = formNumber == null ? "" : formNumber.strip();
+        if (receivedOn == null || receivedOn.isAfter(LocalDate.now(clock.withZone(Time.TAIPEI)))) {
+            throw refusedAndAudited(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, "receivedOn", "reset.received-on.future");
+        }
+        Account account = em.createQuery(
+                        "select a from Account a where a.login = :login and a.subscriber is not null", Account.class)
+                .setParameter("login", subscriberId == null ? "" : subscriberId.strip())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
+        if (account == null) {
+            throw refusedAndAudited(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, "subscriber", "reset.subscriber.unknown");
+        }
+        if (exists("select r.id from PasswordResetRequest r where r.formNumber = :v", number)) {
+            throw refusedAndAudited(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, "formNumber", "reset.form-number.taken");
+        }
+        if (!em.createQuery("select r.id from PasswordResetRequest r where r.account = :a and r.status = :s", Long.class)
+                .setParameter("a", account).setParameter("s", RequestStatus.PENDING).getResultList().isEmpty()) {
+            throw refusedAndAudited(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, "subscriber", "reset.pending-exists");
+        }
+        PasswordResetRequest request = new PasswordResetRequest(number, account, receivedOn, clerk.name(), clock.instant());
+        em.persist(request);
+        em.flush();
+        audit.success(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, account.getLogin());
+        return request.getId();
+    }
+
+    @RolesAllowed({"CLERK", "OFFICER"})
+    public List<Pending> pending() {
+        return em.createQuery("select r from PasswordResetRequest r join fetch r.account where r.status = :s "
+                        + "order by r.enteredAt", PasswordResetRequest.class)
+                .setParameter("s", RequestStatus.PENDING).getResultList().stream()
+                .map(r -> new Pending(r.getId(), r.getFormNumber(), r.getAccount().getLogin(), r.getReceivedOn(),
+                        r.getEnteredBy()))
+                .toList();
+    }
+
+    @RolesAllowed("OFFICER")
+    public Approved approve(long requestId, String clientAddress) throws Refused {
+        Actor officer = actor("OFFICER", clientAddress);
+        PasswordResetRequest request = lockedRequest(requestId);
+        try {
+            request.approve(officer.name(), clock.instant());
+        } catch (Refused refused) {
+            audit.failure(officer, AuditEvent.PASSWORD_RESET_APPROVED, request.getFormNumber(), refused.messageKey());
+            throw refused;
+        }
+        Account account = request.getAccount();
+        Organization organization = account.getSubscriber().getOrganization();
+        MailerPrinting.Printed printed = printing.print(organization, account.getSubscriber(), request.getFormNumber());
+        account.passwordReset(printed.passwordHash(), clock.instant());
+        outbox.enqueue(organization.getContact().getEmail(),
+                "FINE 網站密碼函寄送通知 / Website password mailer on its way: " + account.getLogin(),
+                mailerNotice(organization, account.getLogin(), request.getFormNumber()));
+        audit.success(officer, AuditEvent.PASSWORD_RESET_APPROVED, request.getFormNumber(),
+                account.getLogin() + " unlocked, mailer printed, contact notified");
+        return new Approved(request.getFormNumber(), account.getLogin(), printed.pdf());
+    }
+
+    @RolesAllowed("OFFICER")
+    public void reject(long requestId, String reason, String clientAddress) throws Refused {
+        Actor officer = actor("OFFICER", clientAddress);
+        PasswordResetRequest request = lockedRequest(requestId);
+        try {
+            request.reject(officer.name(), reason, clock.instant());
+        } catch (Refused refused) {
+            audit.failure(officer, AuditEvent.PASSWORD_RESET_REJECTED, request.getFormNumber(), refused.messageKey());
+            throw refused;
+        }
+        audit.success(officer, AuditEvent.PASSWORD_RESET_REJECTED, request.getFormNumber(), reason.strip());
+    }
+
+    private static String mailerNotice(Organization organization, String subscriberId, String formNumber) {
+        String date = LocalDate.now(Time.TAIPEI).format(DateTimeFormatter.ISO_LOCAL_DATE);
+        return organization.getContact().getName() + " 您好：\n\n"
+                + "貴單位（" + organization.getName() + "，統一編號 " + organization.getUbn().value() + "）用戶 "
+                + subscriberId + " 的網站密碼重新設定申請（申請書編號 " + formNumber + "）已於 " + date
+                + " 核准，新的網站密碼函將以密封郵件寄至貴單位。收到後請轉交用戶，首次登入須修改密碼。\n"
+                + "本通知不含密碼。如非貴單位申請，請立即與註冊中心聯絡。\n\n"
+                + "Dear " + organization.getContact().getName() + ",\n\n"
+                + "The website password reset of subscriber " + subscriberId + " (form " + formNumber
+                + ") was approved on " + date + ". A new sealed password mailer is on its way to your "
+                + "organization; please hand it to the subscriber, who must change the password at the first "
+                + "sign-in. This message contains no password. If your organization did not ask for this, "
+                + "contact the registration authority at once.\n";
+    }
+
+    private PasswordResetRequest lockedRequest(long id) throws Refused {
+        PasswordResetRequest request = em.find(PasswordResetRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null) {
+            throw new Refused(null, "approvals.not-pending");
+        }
+        return request;
+    }
+
+    private boolean exists(String query, String value) {
+        return !em.createQuery(query, Long.class).setParameter("v", value).getResultList().isEmpty();
+    }
+
+    private Refused refusedAndAudited(Actor who, AuditEvent event, String subject, String field, String key) {
+        audit.failure(who, event, subject, key);
+        return new Refused(field, key);
+    }
+
+    private Actor actor(String role, String clientAddress) {
+        return new Actor(caller.getCallerPrincipal().getName(), role, clientAddress);
+    }
+}

@@ -1,0 +1,97 @@
+package tw.fine.ra.web.account;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.Serializable;
+import java.util.Base64;
+import tw.fine.ra.account.boundary.Captchas;
+import tw.fine.ra.account.entity.Role;
+import tw.fine.ra.web.security.AreaCredential;
+import tw.fine.ra.web.security.ForcedPasswordChange;
+import tw.fine.ra.web.support.Pages;
+
+/** The sign-in form of either area: account, password and the CAPTCHA, which is checked first. */
+@Named
+@ViewScoped
+public class SignInPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Captchas captchas;
+
+    private Role.Area area = Role.Area.SUBSCRIBER;
+    private String login;
+    private String password;
+    private String captchaAnswer;
+    private String captchaId;
+    private String captchaImage;
+    private String captchaTestAnswer;
+
+    public void open(String areaName) {
+        area = Role.Area.valueOf(areaName);
+        if (captchaId == null) {
+            newCaptcha();
+        }
+    }
+
+    public void signIn() {
+        char[] secret = password == null ? new char[0] : password.toCharArray();
+        password = null;
+        boolean human = captchas.solve(captchaId, captchaAnswer);
+        captchaAnswer = null;
+        newCaptcha();
+        if (!human) {
+            Pages.error("signin:captcha", "signin.captcha.wrong");
+            return;
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+        HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
+        AreaCredential credential = new AreaCredential(area, login, secret, request.getRemoteAddr());
+        SecurityContext security = CDI.current().select(SecurityContext.class).get();
+        AuthenticationStatus status = security.authenticate(request, response,
+                withParams().credential(credential).newAuthentication(true));
+        credential.clear();
+        if (status != AuthenticationStatus.SUCCESS) {
+            Pages.error(null, "signin.failed");
+            return;
+        }
+        request.changeSessionId(); // a fixed session id must not survive sign-in
+        if (credential.mustChangePassword()) {
+            request.getSession().setAttribute(ForcedPasswordChange.SESSION_FLAG, Boolean.TRUE);
+        }
+        Pages.redirect(area == Role.Area.BACK_OFFICE ? "/admin/index.xhtml" : "/app/index.xhtml");
+    }
+
+    private void newCaptcha() {
+        Captchas.Challenge challenge = captchas.issue();
+        captchaId = challenge.id();
+        captchaImage = "data:image/png;base64," + Base64.getEncoder().encodeToString(challenge.png());
+        captchaTestAnswer = challenge.answer();
+    }
+
+    public void refreshCaptcha() {
+        newCaptcha();
+    }
+
+    public boolean isBackOffice() { return area == Role.Area.BACK_OFFICE; }
+    public String getLogin() { return login; }
+    public void setLogin(String login) { this.login = login; }
+    public String getPassword() { return null; }
+    public void setPassword(String password) { this.password = password; }
+    public String getCaptchaAnswer() { return null; }
+    public void setCaptchaAnswer(String captchaAnswer) { this.captchaAnswer = captchaAnswer; }
+    public String getCaptchaImage() { return captchaImage; }
+    /** Only with the test hook on: lets browser tests read the CAPTCHA. */
+    public String getCaptchaTestAnswer() { return captchaTestAnswer; }
+}
