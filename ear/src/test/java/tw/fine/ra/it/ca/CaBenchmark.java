@@ -46,6 +46,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
+import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.PairRequest;
 import tw.fine.ra.ca.boundary.RevocationReason;
@@ -67,7 +68,7 @@ class CaBenchmark {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return CaDeployment.with(CaBenchmark.class);
+        return Deployments.applicationWith(CaBenchmark.class, CaFixtures.class, CaFixtures.Result.class);
     }
 
     @Inject

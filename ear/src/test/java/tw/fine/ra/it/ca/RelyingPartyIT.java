@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
+import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.RevocationReason;
 
@@ -44,7 +45,7 @@ class RelyingPartyIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return CaDeployment.with(RelyingPartyIT.class);
+        return Deployments.applicationWith(RelyingPartyIT.class, CaFixtures.class, CaFixtures.Result.class);
     }
 
     @Inject
