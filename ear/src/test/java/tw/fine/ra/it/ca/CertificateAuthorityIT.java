@@ -19,6 +19,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
+import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.IllegalStatusTransitionException;
 import tw.fine.ra.ca.boundary.IssuedPair;
@@ -33,7 +34,7 @@ class CertificateAuthorityIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return CaDeployment.with(CertificateAuthorityIT.class);
+        return Deployments.applicationWith(CertificateAuthorityIT.class, CaFixtures.class, CaFixtures.Result.class);
     }
 
     @Inject

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
+import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.RevocationReason;
 
@@ -44,7 +45,7 @@ class RelyingPartyIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return CaDeployment.with(RelyingPartyIT.class);
+        return Deployments.applicationWith(RelyingPartyIT.class, CaFixtures.class, CaFixtures.Result.class);
     }
 
     @Inject
@@ -104,7 +105,7 @@ class RelyingPartyIT {
     }
 
     @Test
-    void opensslOcspSeesGoodThenHeldThenGoodAfterReleaseThenRevoked() throws Exception {
+    void opensslOcspSeesGoodThenHeldThenGoodAfterReleaseThenHeldAndRevoked() throws Exception {
         assertTrue(ocsp().contains("ee.pem: good"));
 
         ca.hold(cert.certificateNumber());
@@ -114,6 +115,9 @@ class RelyingPartyIT {
         ca.release(cert.certificateNumber());
         assertTrue(ocsp().contains("ee.pem: good"));
 
+        // held again, then revoked for good: the answer must change from certificateHold at once
+        ca.hold(cert.certificateNumber());
+        assertTrue(ocsp().contains("Reason: certificateHold"));
         ca.revoke(cert.certificateNumber(), RevocationReason.AFFILIATION_CHANGED, null);
         String revoked = ocsp();
         assertTrue(revoked.contains("ee.pem: revoked") && revoked.contains("Reason: affiliationChanged"), revoked);

@@ -15,11 +15,11 @@ public class CaMaintenance {
     CertificateAuthority authority;
 
     @Inject
-    Publication publication;
+    CrlRefresh crls;
 
     public void run() {
         keys.renewOcspSignerIfDue();
         authority.expireDue();
-        publication.publishCrl();
+        crls.publishNow();
     }
 }

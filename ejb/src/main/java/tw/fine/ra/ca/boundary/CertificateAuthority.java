@@ -205,7 +205,8 @@ public class CertificateAuthority {
                 ? AuditEvent.CERTIFICATE_RELEASED : EVENTS.get(next);
         audit.success(CA, event, certificate.subscriberId(), "certificate #" + number + " serial "
                 + IssuedCertificate.hex(certificate.serial()) + (reason == null ? "" : ", " + reason));
-        if (before.isRevokedForRelyingParties() != next.isRevokedForRelyingParties()) {
+        // relying parties see every change that involves a revoked or held state, including hold -> revoked
+        if (before.isRevokedForRelyingParties() || next.isRevokedForRelyingParties()) {
             statusChanged.fire(new CertificateStatusChanged(number));
         }
         return CertificateView.of(certificate);

@@ -6,6 +6,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -14,9 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Publishes a new CRL seconds after a revocation, hold or release commits. A burst of changes
  * yields one or two CRLs, not one per change: while a refresh is pending, further changes join it.
+ * Publications on this node run one at a time, so two never claim the same CRL number.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// no transaction here: each publication commits inside the lock, before the next one reads the latest number
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CrlRefresh {
 
     @Inject
@@ -26,6 +31,7 @@ public class CrlRefresh {
     SessionContext context;
 
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final Object publishing = new Object();
 
     public void statusChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateStatusChanged change) {
         if (pending.compareAndSet(false, true)) {
@@ -35,8 +41,17 @@ public class CrlRefresh {
 
     @Asynchronous
     public void refresh() {
-        // cleared before reading the database, so a change committed meanwhile schedules another run
-        pending.set(false);
-        publication.publishCrl();
+        synchronized (publishing) {
+            // cleared before reading the database, so a change committed meanwhile schedules another run
+            pending.set(false);
+            publication.publishCrl();
+        }
+    }
+
+    /** For the schedule: publish now, in turn with refreshes. */
+    public void publishNow() {
+        synchronized (publishing) {
+            publication.publishCrl();
+        }
     }
 }

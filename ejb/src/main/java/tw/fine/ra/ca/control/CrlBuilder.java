@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.Map;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.cert.X509v2CRLBuilder;
+import tw.fine.ra.ca.boundary.RevocationReason;
 
 /** Signs full CRLs (RFC 5280 5) for the issuing CA. */
 public final class CrlBuilder {
@@ -36,16 +39,27 @@ public final class CrlBuilder {
         }
     }
 
-    /** RFC 5280 5.3.1: the reason code is omitted rather than given as unspecified. */
+    /** One immutable extension set per reason, shared by all entries: a CRL may list 100,000. */
+    private static final Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> REASONS = reasons();
+
     private static org.bouncycastle.asn1.x509.Extensions reasonExtensions(RevokedEntry entry) {
-        ExtensionsGenerator generator = new ExtensionsGenerator();
-        if (entry.reason().code() != 0) {
-            try {
-                generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(entry.reason().code()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return REASONS.get(entry.reason());
+    }
+
+    /** RFC 5280 5.3.1: the reason code is omitted rather than given as unspecified. */
+    private static Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> reasons() {
+        Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> map = new EnumMap<>(RevocationReason.class);
+        for (RevocationReason reason : RevocationReason.values()) {
+            if (reason.code() != 0) {
+                ExtensionsGenerator generator = new ExtensionsGenerator();
+                try {
+                    generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(reason.code()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                map.put(reason, generator.generate());
             }
         }
-        return generator.isEmpty() ? null : generator.generate();
+        return map;
     }
 }
