@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import tw.fine.ra.account.boundary.SignIn;
 import tw.fine.ra.account.entity.Account;
 import tw.fine.ra.account.entity.Role;
 
@@ -13,7 +14,8 @@ import tw.fine.ra.account.entity.Role;
  * Test deployments only: lets client-side tests create accounts (initial password
  * {@link TestData#PASSWORD}) and read their lock state.
  * {@code POST /test/accounts?role=CLERK} or {@code ?subscriberOf=UBN} answers the login;
- * {@code GET /test/accounts?login=..} answers {@code locked=true|false}.
+ * {@code GET /test/accounts?login=..} answers {@code locked=true|false};
+ * {@code POST /test/accounts?signIn=..&password=..} answers {@code granted} or {@code refused}.
  */
 @WebServlet("/test/accounts")
 public class AccountsProbe extends HttpServlet {
@@ -21,8 +23,17 @@ public class AccountsProbe extends HttpServlet {
     @Inject
     TestData data;
 
+    @Inject
+    SignIn signIn;
+
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (req.getParameter("signIn") != null) {
+            boolean granted = signIn.verify(Role.Area.SUBSCRIBER, req.getParameter("signIn"),
+                    req.getParameter("password").toCharArray(), req.getRemoteAddr()).isPresent();
+            resp.getWriter().print(granted ? "granted" : "refused");
+            return;
+        }
         String ubn = req.getParameter("subscriberOf");
         String login = ubn != null ? data.subscriber(ubn) : data.account(Role.valueOf(req.getParameter("role")));
         resp.setContentType("text/plain");

@@ -9,6 +9,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -61,8 +62,11 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** Clicks a control that submits the page and waits until the next page has replaced it. */
     public void click(String id) {
+        WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.id(id)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
     public String text(String cssSelector) {

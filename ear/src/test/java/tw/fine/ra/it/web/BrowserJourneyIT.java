@@ -104,9 +104,11 @@ class BrowserJourneyIT {
             browser.changePassword(TestData.PASSWORD, "Officer2026pw", "Officer2026pw");
             browser.open("/admin/approvals.xhtml");
             assertTrue(browser.pageText().contains(form));
-            browser.driver().findElements(org.openqa.selenium.By.cssSelector("button[id$=':approve']")).stream()
+            String approve = browser.driver().findElements(org.openqa.selenium.By.cssSelector("button[id$=':approve']"))
+                    .stream()
                     .filter(b -> b.findElement(org.openqa.selenium.By.xpath("./ancestor::tr")).getText().contains(form))
-                    .findFirst().orElseThrow().click();
+                    .findFirst().orElseThrow().getAttribute("id");
+            browser.click(approve);
             assertTrue(browser.pageText().contains("已核准申請書 " + form), browser.pageText());
             assertTrue(state(subscriber).contains("locked=false mustChange=true"), state(subscriber));
             MimeMessage mail = smtp.awaitSubjectContaining(subscriber);

@@ -1,0 +1,149 @@
+package tw.fine.ra.it.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tw.fine.ra.account.boundary.SignIn;
+import tw.fine.ra.account.entity.Role;
+import tw.fine.ra.it.support.AliceClerk;
+import tw.fine.ra.it.support.Deployments;
+import tw.fine.ra.platform.Refused;
+import tw.fine.ra.registration.boundary.Registrations;
+
+/** A clerk registers organizations from the paper form, in the server. */
+@ExtendWith(ArquillianExtension.class)
+class RegistrationIT {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.applicationWith(RegistrationIT.class);
+    }
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    AliceClerk clerk;
+
+    /** A fresh valid business number: seven random digits (seventh not 7) and a fitting eighth. */
+    static String newUbn() {
+        int[] weights = {1, 2, 1, 2, 1, 2, 4, 1};
+        while (true) {
+            StringBuilder digits = new StringBuilder();
+            for (int i = 0; i < 7; i++) {
+                digits.append(RANDOM.nextInt(i == 6 ? 7 : 10));
+            }
+            int total = 0;
+            for (int i = 0; i < 7; i++) {
+                int p = (digits.charAt(i) - '0') * weights[i];
+                total += p / 10 + p % 10;
+            }
+            for (int last = 0; last < 10; last++) {
+                if ((total + last) % 10 == 0) {
+                    return digits.toString() + last;
+                }
+            }
+        }
+    }
+
+    private Registrations.Form form(String ubn, int subscribers) {
+        return new Registrations.Form(ubn, "測試銀行 " + ubn, "陳聯絡", "pki-" + ubn + "@example.com.tw",
+                "02-2222-3333", "100 臺北市中正區測試路 1 號", subscribers);
+    }
+
+    private Registrations.Registered register(Registrations.Form form) throws Exception {
+        return clerk.call(() -> registrations.register(form, "198.51.100.7"));
+    }
+
+    @Test
+    void registersSubscribersWithSequentialIdsAndWorkingMailers() throws Exception {
+        String ubn = newUbn();
+        Registrations.Registered done = register(form(ubn, 2));
+        assertEquals(List.of(ubn + "-00-0001", ubn + "-00-0002"),
+                done.mailers().stream().map(Registrations.Mailer::subscriberId).toList());
+        for (Registrations.Mailer mailer : done.mailers()) {
+            assertTrue(passwordInMailerSignsIn(mailer), "the mailer's password signs " + mailer.subscriberId() + " in");
+        }
+    }
+
+    @Test
+    void invalidBusinessNumberRejected() {
+        Refused refused = assertThrows(Refused.class, () -> register(form("70759029", 2)));
+        assertEquals("ubn", refused.field());
+        assertEquals("registration.ubn.checksum", refused.messageKey());
+    }
+
+    @Test
+    void aBusinessNumberRegistersOnce() throws Exception {
+        String ubn = newUbn();
+        register(form(ubn, 1));
+        Refused refused = assertThrows(Refused.class, () -> register(form(ubn, 1)));
+        assertEquals("registration.ubn.taken", refused.messageKey());
+    }
+
+    @Test
+    void badContactEmailAndCountAreRefusedAtTheirFields() {
+        Registrations.Form noEmail = new Registrations.Form(newUbn(), "X", "Y", "not-an-address", "1", "Z", 2);
+        assertEquals("contactEmail", assertThrows(Refused.class, () -> register(noEmail)).field());
+        assertEquals("subscribers", assertThrows(Refused.class, () -> register(form(newUbn(), 0))).field());
+    }
+
+    @Test
+    void parallelAdditionsGetUniqueConsecutiveIds() throws Exception {
+        String ubn = newUbn();
+        register(form(ubn, 1));
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        List<Future<Registrations.Registered>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                results.add(pool.submit(() -> clerk.call(() -> registrations.addSubscribers(ubn, 2, "-"))));
+            }
+            TreeSet<String> ids = new TreeSet<>();
+            for (Future<Registrations.Registered> result : results) {
+                result.get().mailers().forEach(m -> ids.add(m.subscriberId()));
+            }
+            assertEquals(10, ids.size());
+            assertEquals(ubn + "-00-0002", ids.first());
+            assertEquals(ubn + "-00-0011", ids.last());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The initial password is only in the PDF: find it there and sign in with it. */
+    private boolean passwordInMailerSignsIn(Registrations.Mailer mailer) throws Exception {
+        String text;
+        try (var pdf = Loader.loadPDF(mailer.pdf())) {
+            text = new PDFTextStripper().getText(pdf);
+        }
+        var line = java.util.regex.Pattern.compile("Initial website password (\\S+)").matcher(text);
+        if (!line.find()) {
+            return false;
+        }
+        Optional<SignIn.Granted> granted = signIn.verify(Role.Area.SUBSCRIBER, mailer.subscriberId(),
+                line.group(1).toCharArray(), "-");
+        return granted.isPresent() && granted.get().mustChangePassword();
+    }
+}
