@@ -62,8 +62,13 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
-    /** Clicks a control that submits the page and waits until the next page has replaced it. */
+    /** Clicks, e.g. an AJAX control; callers wait for its effect themselves. */
     public void click(String id) {
+        driver.findElement(By.id(id)).click();
+    }
+
+    /** Clicks a control that submits the page and waits until the next page has replaced it. */
+    public void submit(String id) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.id(id)).click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
@@ -84,14 +89,14 @@ public final class Browser implements AutoCloseable {
         type("signin:password", password);
         String answer = driver.findElement(By.id("signin:captcha-test-answer")).getAttribute("textContent");
         type("signin:captcha", answer);
-        click("signin:submit");
+        submit("signin:submit");
     }
 
     public void changePassword(String current, String proposed, String confirmation) {
         type("password:current", current);
         type("password:proposed", proposed);
         type("password:confirmation", confirmation);
-        click("password:submit");
+        submit("password:submit");
     }
 
     @Override

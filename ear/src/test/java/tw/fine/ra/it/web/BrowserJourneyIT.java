@@ -71,7 +71,7 @@ class BrowserJourneyIT {
             browser.changePassword(TestData.PASSWORD, newPassword, newPassword);
             assertEquals("/app/index.xhtml", browser.path());
             assertTrue(browser.text("#welcome").contains(subscriber));
-            browser.click("chrome:sign-out");
+            browser.submit("chrome:sign-out");
             assertEquals("/login.xhtml", browser.path());
 
             // three wrong passwords lock sign-in; the answer never differs
@@ -95,9 +95,9 @@ class BrowserJourneyIT {
             browser.open("/admin/reset-request.xhtml");
             browser.type("reset:formNumber", form);
             browser.type("reset:subscriber", subscriber);
-            browser.click("reset:submit");
+            browser.submit("reset:submit");
             assertTrue(browser.pageText().contains(form), browser.pageText());
-            browser.click("chrome:sign-out");
+            browser.submit("chrome:sign-out");
 
             // another person, an officer, approves: unlocked, and the contact gets mail
             browser.signIn("/admin/login.xhtml", officer, TestData.PASSWORD);
@@ -108,7 +108,7 @@ class BrowserJourneyIT {
                     .stream()
                     .filter(b -> b.findElement(org.openqa.selenium.By.xpath("./ancestor::tr")).getText().contains(form))
                     .findFirst().orElseThrow().getAttribute("id");
-            browser.click(approve);
+            browser.submit(approve);
             assertTrue(browser.pageText().contains("已核准申請書 " + form), browser.pageText());
             assertTrue(state(subscriber).contains("locked=false mustChange=true"), state(subscriber));
             MimeMessage mail = smtp.awaitSubjectContaining(subscriber);
@@ -136,7 +136,7 @@ class BrowserJourneyIT {
         try (Browser browser = new Browser()) {
             browser.open("/login.xhtml");
             assertTrue(browser.pageText().contains("用戶登入"));
-            browser.click("chrome:lang-en");
+            browser.submit("chrome:lang-en");
             assertTrue(browser.pageText().contains("Subscriber sign-in"), browser.pageText());
         }
     }

@@ -11,7 +11,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import tw.fine.ra.account.entity.Account;
 import tw.fine.ra.approval.entity.PasswordResetRequest;
 import tw.fine.ra.approval.entity.RequestStatus;
@@ -112,8 +115,8 @@ public class PasswordResets {
         MailerPrinting.Printed printed = printing.print(organization, account.getSubscriber(), request.getFormNumber());
         account.passwordReset(printed.passwordHash(), clock.instant());
         outbox.enqueue(organization.getContact().getEmail(),
-                "FINE 網站密碼函寄送通知 / Website password mailer on its way: " + account.getLogin(),
-                mailerNotice(organization, account.getLogin(), request.getFormNumber()));
+                notice("reset.subject", organization, account.getLogin(), request.getFormNumber()),
+                notice("reset.body", organization, account.getLogin(), request.getFormNumber()));
         audit.success(officer, AuditEvent.PASSWORD_RESET_APPROVED, request.getFormNumber(),
                 account.getLogin() + " unlocked, mailer printed, contact notified");
         return new Approved(request.getFormNumber(), account.getLogin(), printed.pdf());
@@ -132,19 +135,13 @@ public class PasswordResets {
         audit.success(officer, AuditEvent.PASSWORD_RESET_REJECTED, request.getFormNumber(), reason.strip());
     }
 
-    private static String mailerNotice(Organization organization, String subscriberId, String formNumber) {
+    private static final ResourceBundle NOTICES = ResourceBundle.getBundle("tw.fine.ra.approval.notices", Locale.ROOT);
+
+    private static String notice(String key, Organization organization, String subscriberId, String formNumber) {
         String date = LocalDate.now(Time.TAIPEI).format(DateTimeFormatter.ISO_LOCAL_DATE);
-        return organization.getContact().getName() + " 您好：\n\n"
-                + "貴單位（" + organization.getName() + "，統一編號 " + organization.getUbn().value() + "）用戶 "
-                + subscriberId + " 的網站密碼重新設定申請（申請書編號 " + formNumber + "）已於 " + date
-                + " 核准，新的網站密碼函將以密封郵件寄至貴單位。收到後請轉交用戶，首次登入須修改密碼。\n"
-                + "本通知不含密碼。如非貴單位申請，請立即與註冊中心聯絡。\n\n"
-                + "Dear " + organization.getContact().getName() + ",\n\n"
-                + "The website password reset of subscriber " + subscriberId + " (form " + formNumber
-                + ") was approved on " + date + ". A new sealed password mailer is on its way to your "
-                + "organization; please hand it to the subscriber, who must change the password at the first "
-                + "sign-in. This message contains no password. If your organization did not ask for this, "
-                + "contact the registration authority at once.\n";
+        return new MessageFormat(NOTICES.getString(key), Locale.ROOT).format(new Object[] {
+            organization.getContact().getName(), organization.getName(), organization.getUbn().value(),
+            subscriberId, formNumber, date});
     }
 
     private PasswordResetRequest lockedRequest(long id) throws Refused {
