@@ -9,7 +9,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -67,11 +66,19 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id(id)).click();
     }
 
-    /** Clicks a control that submits the page and waits until the next page has replaced it. */
+    /** Clicks a control that submits the page and waits until the next page has loaded. */
     public void submit(String id) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        // mark the current document; a new document does not carry the mark
+        driver.executeScript("window.__fineOldPage = true;");
         driver.findElement(By.id(id)).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                return Boolean.TRUE.equals(driver.executeScript(
+                        "return !window.__fineOldPage && document.readyState === 'complete';"));
+            } catch (org.openqa.selenium.WebDriverException navigating) {
+                return false; // the old document went away mid-script: look again
+            }
+        });
     }
 
     public String text(String cssSelector) {
