@@ -25,6 +25,7 @@ import tw.fine.ra.account.entity.Role;
 import tw.fine.ra.it.support.AliceClerk;
 import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.platform.Refused;
+import tw.fine.ra.registration.boundary.Directory;
 import tw.fine.ra.registration.boundary.Registrations;
 
 /** A clerk registers organizations from the paper form, in the server. */
@@ -43,6 +44,9 @@ class RegistrationIT {
 
     @Inject
     SignIn signIn;
+
+    @Inject
+    Directory directory;
 
     @Inject
     AliceClerk clerk;
@@ -130,6 +134,20 @@ class RegistrationIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void searchFindsSubscribersByNumberNameAndId() throws Exception {
+        String ubn = newUbn();
+        register(form(ubn, 2));
+        List<Directory.Row> byNumber = clerk.call(() -> directory.search(ubn.substring(0, 6)));
+        assertTrue(byNumber.stream().anyMatch(r -> r.subscriberId().equals(ubn + "-00-0002")), byNumber::toString);
+        List<Directory.Row> byName = clerk.call(() -> directory.search("測試銀行 " + ubn));
+        assertEquals(2, byName.size(), byName::toString);
+        assertTrue(byName.get(0).mustChangePassword() && !byName.get(0).locked());
+        List<Directory.Row> byId = clerk.call(() -> directory.search(ubn + "-00-0001"));
+        assertEquals(List.of(ubn + "-00-0001"), byId.stream().map(Directory.Row::subscriberId).toList());
+        assertTrue(clerk.call(() -> directory.search("no such organization " + ubn)).isEmpty());
     }
 
     /** The initial password is only in the PDF: find it there and sign in with it. */
