@@ -22,7 +22,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tw.fine.ra.audit.boundary.AuditFilter;
+import tw.fine.ra.audit.entity.AuditFilter;
 import tw.fine.ra.audit.boundary.AuditReading;
 import tw.fine.ra.audit.boundary.AuditTrail;
 import tw.fine.ra.audit.entity.Actor;

@@ -49,7 +49,7 @@ import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.PairRequest;
-import tw.fine.ra.ca.boundary.RevocationReason;
+import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.ca.control.CaKeys;
 import tw.fine.ra.ca.control.CrlBuilder;
 import tw.fine.ra.ca.control.RevokedEntry;

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.ca.boundary.CertificateView;
-import tw.fine.ra.ca.boundary.IllegalStatusTransitionException;
+import tw.fine.ra.ca.entity.IllegalStatusTransitionException;
 import tw.fine.ra.ca.boundary.IssuedPair;
 import tw.fine.ra.ca.boundary.PairRequest;
-import tw.fine.ra.ca.boundary.RequestRejectedException;
-import tw.fine.ra.ca.boundary.RevocationReason;
+import tw.fine.ra.ca.entity.RequestRejectedException;
+import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.ca.entity.CertificateStatus;
 
 /** The CA façade in the server, on the real database. */

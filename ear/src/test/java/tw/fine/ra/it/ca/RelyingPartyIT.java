@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.ca.boundary.CertificateView;
-import tw.fine.ra.ca.boundary.RevocationReason;
+import tw.fine.ra.ca.entity.RevocationReason;
 
 /**
  * What a relying party sees over plain HTTP, judged by the real openssl: CA certificates, the CRL

@@ -1,7 +1,7 @@
 package tw.fine.ra.ca.boundary;
 
-import static tw.fine.ra.ca.boundary.RequestRejectedException.Reason.KEY_ALREADY_CERTIFIED;
-import static tw.fine.ra.ca.boundary.RequestRejectedException.Reason.REQUEST_ID_REUSED;
+import static tw.fine.ra.ca.entity.RequestRejectedException.Reason.KEY_ALREADY_CERTIFIED;
+import static tw.fine.ra.ca.entity.RequestRejectedException.Reason.REQUEST_ID_REUSED;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -23,9 +23,13 @@ import tw.fine.ra.ca.control.PairSigner;
 import tw.fine.ra.ca.control.RequestCheck;
 import tw.fine.ra.ca.control.SubjectName;
 import tw.fine.ra.ca.entity.CertificateStatus;
+import tw.fine.ra.ca.entity.CertificateStatusChanged;
 import tw.fine.ra.ca.entity.CertificateUsage;
+import tw.fine.ra.ca.entity.IllegalStatusTransitionException;
 import tw.fine.ra.ca.entity.IssuanceRequest;
 import tw.fine.ra.ca.entity.IssuedCertificate;
+import tw.fine.ra.ca.entity.RequestRejectedException;
+import tw.fine.ra.ca.entity.RevocationReason;
 
 /**
  * The CA façade the RA calls: issue a pair, move certificates through their lifecycle, look them

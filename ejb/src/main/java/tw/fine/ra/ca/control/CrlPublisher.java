@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import tw.fine.ra.ca.boundary.RevocationReason;
+import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.IssuedCertificate;
 import tw.fine.ra.ca.entity.PublishedCrl;

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import tw.fine.ra.ca.boundary.CertificateStatusChanged;
+import tw.fine.ra.ca.entity.CertificateStatusChanged;
 
 /**
  * The application's one OCSP responder, so its pre-signed responses are shared by all requests.

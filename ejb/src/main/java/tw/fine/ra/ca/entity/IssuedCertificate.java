@@ -14,7 +14,6 @@ import jakarta.persistence.Version;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Base64;
-import tw.fine.ra.ca.boundary.RevocationReason;
 
 /**
  * One certificate the CA signed. Its id is the internal certificate number (憑證編號) shown to

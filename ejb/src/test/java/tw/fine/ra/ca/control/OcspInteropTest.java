@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tw.fine.ra.ca.boundary.RevocationReason;
+import tw.fine.ra.ca.entity.RevocationReason;
 
 /** Our responder behind a tiny HTTP server, asked by {@code openssl ocsp}. */
 class OcspInteropTest {

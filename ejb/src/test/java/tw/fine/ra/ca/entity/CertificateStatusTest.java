@@ -13,7 +13,6 @@ import static tw.fine.ra.ca.entity.CertificateStatus.REVOKED;
 import java.math.BigInteger;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import tw.fine.ra.ca.boundary.RevocationReason;
 
 class CertificateStatusTest {
 

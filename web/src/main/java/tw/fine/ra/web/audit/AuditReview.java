@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
-import tw.fine.ra.audit.boundary.AuditFilter;
+import tw.fine.ra.audit.entity.AuditFilter;
 import tw.fine.ra.audit.boundary.AuditReading;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.audit.entity.ChainVerdict;

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import tw.fine.ra.audit.boundary.AuditFilter;
+import tw.fine.ra.audit.entity.AuditFilter;
 import tw.fine.ra.audit.boundary.AuditReading;
 import tw.fine.ra.audit.entity.AuditEntry;
 
