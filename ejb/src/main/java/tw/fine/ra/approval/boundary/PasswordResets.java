@@ -8,10 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -22,8 +22,8 @@ import tw.fine.ra.audit.boundary.AuditTrail;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.notification.boundary.Outbox;
+import tw.fine.ra.platform.ClockProducer;
 import tw.fine.ra.platform.Refused;
-import tw.fine.ra.platform.Time;
 import tw.fine.ra.registration.control.MailerPrinting;
 import tw.fine.ra.registration.entity.Organization;
 
@@ -65,7 +65,7 @@ public class PasswordResets {
     public long enter(String formNumber, String subscriberId, LocalDate receivedOn, String clientAddress) throws Refused {
         Actor clerk = actor("CLERK", clientAddress);
         String number = formNumber == null ? "" : formNumber.strip();
-        if (receivedOn == null || receivedOn.isAfter(LocalDate.now(clock.withZone(Time.TAIPEI)))) {
+        if (receivedOn == null || receivedOn.isAfter(LocalDate.now(clock.withZone(ClockProducer.TAIPEI)))) {
             throw refusedAndAudited(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, "receivedOn", "reset.received-on.future");
         }
         Account account = em.createQuery(
@@ -137,8 +137,8 @@ public class PasswordResets {
 
     private static final ResourceBundle NOTICES = ResourceBundle.getBundle("tw.fine.ra.approval.notices", Locale.ROOT);
 
-    private static String notice(String key, Organization organization, String subscriberId, String formNumber) {
-        String date = LocalDate.now(Time.TAIPEI).format(DateTimeFormatter.ISO_LOCAL_DATE);
+    private String notice(String key, Organization organization, String subscriberId, String formNumber) {
+        String date = LocalDate.now(clock.withZone(ClockProducer.TAIPEI)).format(DateTimeFormatter.ISO_LOCAL_DATE);
         return new MessageFormat(NOTICES.getString(key), Locale.ROOT).format(new Object[] {
             organization.getContact().getName(), organization.getName(), organization.getUbn().value(),
             subscriberId, formNumber, date});

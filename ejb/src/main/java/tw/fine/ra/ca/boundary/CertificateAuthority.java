@@ -17,7 +17,7 @@ import java.util.Optional;
 import tw.fine.ra.audit.boundary.AuditTrail;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
-import tw.fine.ra.ca.control.CaKeys;
+import tw.fine.ra.ca.control.CaCredentials;
 import tw.fine.ra.ca.control.CheckedKey;
 import tw.fine.ra.ca.control.PairSigner;
 import tw.fine.ra.ca.control.RequestCheck;
@@ -43,7 +43,7 @@ public class CertificateAuthority {
     EntityManager em;
 
     @Inject
-    CaKeys keys;
+    CaCredentials keys;
 
     @Inject
     PairSigner signer;

@@ -91,7 +91,7 @@ public class Registrations {
         Organization organization = em.createQuery("select o from Organization o where o.ubn = :ubn", Organization.class)
                 .setParameter("ubn", ubn).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
-                .orElseThrow(() -> new Refused("ubn", "reset.subscriber.unknown"));
+                .orElseThrow(() -> new Refused("ubn", "registration.ubn.unknown"));
         return new Registered(ubn.value(), addTo(organization, count, clerk(clientAddress)));
     }
 

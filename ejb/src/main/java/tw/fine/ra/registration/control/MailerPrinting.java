@@ -7,8 +7,8 @@ import java.time.ZonedDateTime;
 import java.util.Arrays;
 import tw.fine.ra.account.control.InitialPasswords;
 import tw.fine.ra.account.control.PasswordHasher;
+import tw.fine.ra.platform.ClockProducer;
 import tw.fine.ra.platform.Settings;
-import tw.fine.ra.platform.Time;
 import tw.fine.ra.registration.entity.Organization;
 import tw.fine.ra.registration.entity.Subscriber;
 
@@ -42,7 +42,7 @@ public class MailerPrinting {
         char[] password = passwords.generate();
         try {
             var contact = organization.getContact();
-            var letter = new PasswordMailer.Letter(reference, ZonedDateTime.now(clock).withZoneSameInstant(Time.TAIPEI),
+            var letter = new PasswordMailer.Letter(reference, ZonedDateTime.now(clock).withZoneSameInstant(ClockProducer.TAIPEI),
                     organization.getName(), organization.getUbn().value(), contact.getName(), contact.getAddress(),
                     subscriber.getSubscriberId(), subscriber.getSubscriberId(), settings.siteUrl());
             return new Printed(hasher.hash(password), mailer.print(letter, password));

@@ -10,7 +10,7 @@ import java.util.Locale;
 /** Back-office search of organizations and their subscribers. */
 @Stateless
 @RolesAllowed({"CLERK", "OFFICER"})
-public class Directory {
+public class SubscriberSearch {
 
     public static final int MAX_ROWS = 200;
 
