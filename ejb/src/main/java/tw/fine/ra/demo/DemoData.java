@@ -54,7 +54,7 @@ public class DemoData {
         for (int i = 1; i <= 2; i++) {
             Subscriber subscriber = organization.addSubscriber(clock.instant());
             em.persist(subscriber);
-            accounts.create(subscriber.getSubscriberId(), Role.SUBSCRIBER, subscriber.getSubscriberId(), subscriber,
+            accounts.create(subscriber.getSubscriberId(), Role.SUBSCRIBER, subscriber.getSubscriberId(), subscriber.getId(),
                     ("Demo2026sub" + i).toCharArray());
         }
         accounts.create("clerk", Role.CLERK, "RA 審核人員 Clerk", null, "Demo2026clerk".toCharArray());
