@@ -9,8 +9,9 @@ import java.util.function.UnaryOperator;
 /**
  * What an operator may choose about the CA: names, key types, validities, URLs, policy, extended
  * key usages, how often CRLs are published and how long OCSP keeps a status. The one place that
- * reads these ({@link CaKeyStoreFactory} reads where the keys live). Read from system properties ({@code fine.ca.*}) set by {@code configure-ca.cli}; every
- * value has the default the specification gives.
+ * reads these ({@link CaKeyStoreFactory} reads where the keys live), from system properties
+ * ({@code fine.ca.*}) set by {@code configure-ca.cli}; every value has the default the
+ * specification gives.
  *
  * @param ocspStatusCache how long the OCSP responder keeps a status read from the database
  * @param crlInterval how often the schedule publishes a full CRL

@@ -103,7 +103,8 @@ public class Registrations {
         List<Mailer> mailers = new ArrayList<>();
         for (Subscriber subscriber : organization.addSubscribers(count, clock.instant())) {
             em.persist(subscriber);
-            Accounts.InitialPassword initial = accounts.openForSubscriber(subscriber.getSubscriberId(), subscriber.getId());
+            Accounts.InitialPassword initial =
+                    accounts.openForSubscriber(subscriber.getSubscriberId(), subscriber.getId());
             try {
                 byte[] pdf = printing.print(organization, subscriber, "REG-" + subscriber.getSubscriberId(),
                         initial.password());
