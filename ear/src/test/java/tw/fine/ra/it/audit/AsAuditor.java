@@ -6,9 +6,9 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import tw.fine.ra.audit.boundary.AuditFilter;
 import tw.fine.ra.audit.boundary.AuditReading;
 import tw.fine.ra.audit.entity.AuditEntry;
+import tw.fine.ra.audit.entity.AuditFilter;
 import tw.fine.ra.audit.entity.ChainVerdict;
 
 /** Test-only: in-container tests run unauthenticated; this calls the auditor's boundary as an auditor. */

@@ -46,13 +46,13 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
-import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.PairRequest;
-import tw.fine.ra.ca.boundary.RevocationReason;
-import tw.fine.ra.ca.control.CaKeys;
+import tw.fine.ra.ca.control.CaCredentials;
 import tw.fine.ra.ca.control.CrlBuilder;
 import tw.fine.ra.ca.control.RevokedEntry;
+import tw.fine.ra.ca.entity.RevocationReason;
+import tw.fine.ra.it.support.Deployments;
 
 /**
  * The CA benchmark: not a test (its name does not end in IT, so no build runs it, and it asserts
@@ -75,7 +75,7 @@ class CaBenchmark {
     CertificateAuthority ca;
 
     @Inject
-    CaKeys keys;
+    CaCredentials keys;
 
     @Resource
     ManagedExecutorService executor;

@@ -9,24 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
 import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.io.ByteArrayInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
-import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.ca.boundary.CertificateView;
-import tw.fine.ra.ca.boundary.IllegalStatusTransitionException;
 import tw.fine.ra.ca.boundary.IssuedPair;
 import tw.fine.ra.ca.boundary.PairRequest;
-import tw.fine.ra.ca.boundary.RequestRejectedException;
-import tw.fine.ra.ca.boundary.RevocationReason;
 import tw.fine.ra.ca.entity.CertificateStatus;
+import tw.fine.ra.ca.entity.IllegalStatusTransitionException;
+import tw.fine.ra.ca.entity.RequestRejectedException;
+import tw.fine.ra.ca.entity.RevocationReason;
+import tw.fine.ra.it.support.Deployments;
 
 /** The CA façade in the server, on the real database. */
 @ExtendWith(ArquillianExtension.class)

@@ -25,8 +25,8 @@ import tw.fine.ra.account.entity.Role;
 import tw.fine.ra.it.support.AliceClerk;
 import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.platform.Refused;
-import tw.fine.ra.registration.boundary.Directory;
 import tw.fine.ra.registration.boundary.Registrations;
+import tw.fine.ra.registration.boundary.SubscriberSearch;
 
 /** A clerk registers organizations from the paper form, in the server. */
 @ExtendWith(ArquillianExtension.class)
@@ -46,7 +46,7 @@ class RegistrationIT {
     SignIn signIn;
 
     @Inject
-    Directory directory;
+    SubscriberSearch directory;
 
     @Inject
     AliceClerk clerk;
@@ -108,6 +108,15 @@ class RegistrationIT {
     }
 
     @Test
+    void subscribersAreAddedOnlyToARegisteredOrganization() {
+        String unregistered = newUbn();
+        Refused refused = assertThrows(Refused.class,
+                () -> clerk.call(() -> registrations.addSubscribers(unregistered, 1, "-")));
+        assertEquals("ubn", refused.field());
+        assertEquals("registration.ubn.unknown", refused.messageKey());
+    }
+
+    @Test
     void badContactEmailAndCountAreRefusedAtTheirFields() {
         Registrations.Form noEmail = new Registrations.Form(newUbn(), "X", "Y", "not-an-address", "1", "Z", 2);
         assertEquals("contactEmail", assertThrows(Refused.class, () -> register(noEmail)).field());
@@ -140,13 +149,13 @@ class RegistrationIT {
     void searchFindsSubscribersByNumberNameAndId() throws Exception {
         String ubn = newUbn();
         register(form(ubn, 2));
-        List<Directory.Row> byNumber = clerk.call(() -> directory.search(ubn.substring(0, 6)));
+        List<SubscriberSearch.Row> byNumber = clerk.call(() -> directory.search(ubn.substring(0, 6)));
         assertTrue(byNumber.stream().anyMatch(r -> r.subscriberId().equals(ubn + "-00-0002")), byNumber::toString);
-        List<Directory.Row> byName = clerk.call(() -> directory.search("測試銀行 " + ubn));
+        List<SubscriberSearch.Row> byName = clerk.call(() -> directory.search("測試銀行 " + ubn));
         assertEquals(2, byName.size(), byName::toString);
         assertTrue(byName.get(0).mustChangePassword() && !byName.get(0).locked());
-        List<Directory.Row> byId = clerk.call(() -> directory.search(ubn + "-00-0001"));
-        assertEquals(List.of(ubn + "-00-0001"), byId.stream().map(Directory.Row::subscriberId).toList());
+        List<SubscriberSearch.Row> byId = clerk.call(() -> directory.search(ubn + "-00-0001"));
+        assertEquals(List.of(ubn + "-00-0001"), byId.stream().map(SubscriberSearch.Row::subscriberId).toList());
         assertTrue(clerk.call(() -> directory.search("no such organization " + ubn)).isEmpty());
     }
 

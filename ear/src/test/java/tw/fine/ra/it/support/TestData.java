@@ -50,7 +50,7 @@ public class TestData {
         }
         Subscriber subscriber = organization.addSubscriber(java.time.Instant.now());
         em.persist(subscriber);
-        accounts.create(subscriber.getSubscriberId(), Role.SUBSCRIBER, subscriber.getSubscriberId(), subscriber,
+        accounts.create(subscriber.getSubscriberId(), Role.SUBSCRIBER, subscriber.getSubscriberId(), subscriber.getId(),
                 PASSWORD.toCharArray());
         return subscriber.getSubscriberId();
     }

@@ -57,6 +57,12 @@ public class PasswordChanges {
     @Resource
     SessionContext caller;
 
+    /** For the form's hint: the shortest password the policy accepts. */
+    @RolesAllowed({"SUBSCRIBER", "CLERK", "OFFICER", "AUDITOR"})
+    public int minLength() {
+        return policy.minLength();
+    }
+
     @RolesAllowed({"SUBSCRIBER", "CLERK", "OFFICER", "AUDITOR"})
     public void change(char[] current, char[] proposed, char[] confirmation, String clientAddress) throws Rejected {
         String login = caller.getCallerPrincipal().getName();

@@ -6,11 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import tw.fine.ra.account.entity.Account;
 import tw.fine.ra.account.entity.Role;
-import tw.fine.ra.registration.entity.Subscriber;
 
 /**
  * Creates accounts with a password chosen by the operator (staff bootstrap, demo data), which
- * like every initial password must be changed at the first sign-in. Not reachable from pages.
+ * like every initial password must be changed at the first sign-in. A control, so pages cannot
+ * reach it; other capabilities open accounts through {@code account.boundary.Accounts}.
  */
 @ApplicationScoped
 public class AccountSetup {
@@ -21,8 +21,8 @@ public class AccountSetup {
     @Inject
     PasswordHasher hasher;
 
-    public Account create(String login, Role role, String displayName, Subscriber subscriber, char[] password) {
-        Account account = new Account(login, role, displayName, subscriber, hasher.hash(password));
+    public Account create(String login, Role role, String displayName, Long subscriberKey, char[] password) {
+        Account account = new Account(login, role, displayName, subscriberKey, hasher.hash(password));
         em.persist(account);
         return account;
     }

@@ -4,18 +4,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import tw.fine.ra.registration.entity.Subscriber;
 
-/** A website account. Holds the lockout rule: consecutive wrong passwords up to a limit lock it. */
+/**
+ * A website account. Holds the lockout rule: consecutive wrong passwords up to a limit lock it.
+ * A subscriber's account refers to the subscriber by id, not by entity, so that accounts do not
+ * depend on registration (which opens them through {@code account.boundary.Accounts}).
+ */
 @Entity
 @Table(name = "account")
 public class Account {
@@ -30,9 +30,9 @@ public class Account {
     private Role role;
     @Column(name = "display_name", nullable = false)
     private String displayName;
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "subscriber_id")
-    private Subscriber subscriber;
+    /** The subscriber's database id (its {@code UBN-00-NNNN} ID is the login); null for staff. */
+    @Column(name = "subscriber_id")
+    private Long subscriberKey;
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
     @Column(name = "must_change_password", nullable = false)
@@ -52,11 +52,11 @@ public class Account {
     }
 
     /** A new account with an initial password that must be changed at the first sign-in. */
-    public Account(String login, Role role, String displayName, Subscriber subscriber, String initialPasswordHash) {
+    public Account(String login, Role role, String displayName, Long subscriberKey, String initialPasswordHash) {
         this.login = login;
         this.role = role;
         this.displayName = displayName;
-        this.subscriber = subscriber;
+        this.subscriberKey = subscriberKey;
         this.passwordHash = initialPasswordHash;
         this.mustChangePassword = true;
     }
@@ -103,7 +103,7 @@ public class Account {
     public String getLogin() { return login; }
     public Role getRole() { return role; }
     public String getDisplayName() { return displayName; }
-    public Subscriber getSubscriber() { return subscriber; }
+    public Long getSubscriberKey() { return subscriberKey; }
     public String getPasswordHash() { return passwordHash; }
     public boolean isMustChangePassword() { return mustChangePassword; }
     public int getFailedAttempts() { return failedAttempts; }

@@ -8,24 +8,24 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.text.MessageFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import tw.fine.ra.account.entity.Account;
+import tw.fine.ra.account.boundary.Accounts;
 import tw.fine.ra.approval.entity.PasswordResetRequest;
 import tw.fine.ra.approval.entity.RequestStatus;
 import tw.fine.ra.audit.boundary.AuditTrail;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.notification.boundary.Outbox;
+import tw.fine.ra.platform.ClockProducer;
 import tw.fine.ra.platform.Refused;
-import tw.fine.ra.platform.Time;
-import tw.fine.ra.registration.control.MailerPrinting;
-import tw.fine.ra.registration.entity.Organization;
+import tw.fine.ra.registration.boundary.SubscriberMailers;
 
 /**
  * Website password reset by paper form only (function 10): a clerk enters the form, another
@@ -47,7 +47,10 @@ public class PasswordResets {
     EntityManager em;
 
     @Inject
-    MailerPrinting printing;
+    Accounts accounts;
+
+    @Inject
+    SubscriberMailers mailers;
 
     @Inject
     Outbox outbox;
@@ -65,37 +68,38 @@ public class PasswordResets {
     public long enter(String formNumber, String subscriberId, LocalDate receivedOn, String clientAddress) throws Refused {
         Actor clerk = actor("CLERK", clientAddress);
         String number = formNumber == null ? "" : formNumber.strip();
-        if (receivedOn == null || receivedOn.isAfter(LocalDate.now(clock.withZone(Time.TAIPEI)))) {
+        if (receivedOn == null || receivedOn.isAfter(LocalDate.now(clock.withZone(ClockProducer.TAIPEI)))) {
             throw refusedAndAudited(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, "receivedOn", "reset.received-on.future");
         }
-        Account account = em.createQuery(
-                        "select a from Account a where a.login = :login and a.subscriber is not null", Account.class)
-                .setParameter("login", subscriberId == null ? "" : subscriberId.strip())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElse(null);
-        if (account == null) {
+        String login = subscriberId == null ? "" : subscriberId.strip();
+        Long accountId = accounts.lockSubscriberAccount(login).orElse(null);
+        if (accountId == null) {
             throw refusedAndAudited(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, "subscriber", "reset.subscriber.unknown");
         }
         if (exists("select r.id from PasswordResetRequest r where r.formNumber = :v", number)) {
             throw refusedAndAudited(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, "formNumber", "reset.form-number.taken");
         }
-        if (!em.createQuery("select r.id from PasswordResetRequest r where r.account = :a and r.status = :s", Long.class)
-                .setParameter("a", account).setParameter("s", RequestStatus.PENDING).getResultList().isEmpty()) {
+        if (!em.createQuery("select r.id from PasswordResetRequest r where r.accountId = :a and r.status = :s",
+                        Long.class)
+                .setParameter("a", accountId).setParameter("s", RequestStatus.PENDING).getResultList().isEmpty()) {
             throw refusedAndAudited(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, "subscriber", "reset.pending-exists");
         }
-        PasswordResetRequest request = new PasswordResetRequest(number, account, receivedOn, clerk.name(), clock.instant());
+        PasswordResetRequest request = new PasswordResetRequest(number, accountId, receivedOn, clerk.name(), clock.instant());
         em.persist(request);
         em.flush();
-        audit.success(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, account.getLogin());
+        audit.success(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, login);
         return request.getId();
     }
 
     @RolesAllowed({"CLERK", "OFFICER"})
     public List<Pending> pending() {
-        return em.createQuery("select r from PasswordResetRequest r join fetch r.account where r.status = :s "
-                        + "order by r.enteredAt", PasswordResetRequest.class)
-                .setParameter("s", RequestStatus.PENDING).getResultList().stream()
-                .map(r -> new Pending(r.getId(), r.getFormNumber(), r.getAccount().getLogin(), r.getReceivedOn(),
+        List<PasswordResetRequest> pending = em.createQuery(
+                        "select r from PasswordResetRequest r where r.status = :s order by r.enteredAt",
+                        PasswordResetRequest.class)
+                .setParameter("s", RequestStatus.PENDING).getResultList();
+        Map<Long, String> logins = accounts.logins(pending.stream().map(PasswordResetRequest::getAccountId).toList());
+        return pending.stream()
+                .map(r -> new Pending(r.getId(), r.getFormNumber(), logins.get(r.getAccountId()), r.getReceivedOn(),
                         r.getEnteredBy()))
                 .toList();
     }
@@ -110,16 +114,20 @@ public class PasswordResets {
             audit.failure(officer, AuditEvent.PASSWORD_RESET_APPROVED, request.getFormNumber(), refused.messageKey());
             throw refused;
         }
-        Account account = request.getAccount();
-        Organization organization = account.getSubscriber().getOrganization();
-        MailerPrinting.Printed printed = printing.print(organization, account.getSubscriber(), request.getFormNumber());
-        account.passwordReset(printed.passwordHash(), clock.instant());
-        outbox.enqueue(organization.getContact().getEmail(),
-                notice("reset.subject", organization, account.getLogin(), request.getFormNumber()),
-                notice("reset.body", organization, account.getLogin(), request.getFormNumber()));
+        Accounts.InitialPassword reset = accounts.resetPassword(request.getAccountId());
+        String login = reset.login();
+        byte[] mailer;
+        try {
+            mailer = mailers.print(login, request.getFormNumber(), reset.password());
+        } finally {
+            reset.wipe();
+        }
+        SubscriberMailers.Addressee to = mailers.addresseeOf(login).orElseThrow();
+        outbox.enqueue(to.contactEmail(), notice("reset.subject", to, login, request.getFormNumber()),
+                notice("reset.body", to, login, request.getFormNumber()));
         audit.success(officer, AuditEvent.PASSWORD_RESET_APPROVED, request.getFormNumber(),
-                account.getLogin() + " unlocked, mailer printed, contact notified");
-        return new Approved(request.getFormNumber(), account.getLogin(), printed.pdf());
+                login + " unlocked, mailer printed, contact notified");
+        return new Approved(request.getFormNumber(), login, mailer);
     }
 
     @RolesAllowed("OFFICER")
@@ -137,11 +145,10 @@ public class PasswordResets {
 
     private static final ResourceBundle NOTICES = ResourceBundle.getBundle("tw.fine.ra.approval.notices", Locale.ROOT);
 
-    private static String notice(String key, Organization organization, String subscriberId, String formNumber) {
-        String date = LocalDate.now(Time.TAIPEI).format(DateTimeFormatter.ISO_LOCAL_DATE);
+    private String notice(String key, SubscriberMailers.Addressee to, String subscriberId, String formNumber) {
+        String date = LocalDate.now(clock.withZone(ClockProducer.TAIPEI)).format(DateTimeFormatter.ISO_LOCAL_DATE);
         return new MessageFormat(NOTICES.getString(key), Locale.ROOT).format(new Object[] {
-            organization.getContact().getName(), organization.getName(), organization.getUbn().value(),
-            subscriberId, formNumber, date});
+            to.contactName(), to.organization(), to.ubn(), subscriberId, formNumber, date});
     }
 
     private PasswordResetRequest lockedRequest(long id) throws Refused {

@@ -4,20 +4,19 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import tw.fine.ra.account.entity.Account;
 import tw.fine.ra.platform.Refused;
 
-/** A website password reset form (網站密碼重新設定申請書) as entered by a clerk. */
+/**
+ * A website password reset form (網站密碼重新設定申請書) as entered by a clerk. It names the
+ * account by id: accounts belong to the account capability, which resets them.
+ */
 @Entity
 @Table(name = "password_reset_request")
 public class PasswordResetRequest {
@@ -27,9 +26,8 @@ public class PasswordResetRequest {
     private Long id;
     @Column(name = "form_number", nullable = false, unique = true)
     private String formNumber;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "account_id")
-    private Account account;
+    @Column(name = "account_id", nullable = false)
+    private long accountId;
     @Column(name = "received_on", nullable = false)
     private LocalDate receivedOn;
     @Enumerated(EnumType.STRING)
@@ -51,9 +49,9 @@ public class PasswordResetRequest {
     protected PasswordResetRequest() {
     }
 
-    public PasswordResetRequest(String formNumber, Account account, LocalDate receivedOn, String clerk, Instant at) {
+    public PasswordResetRequest(String formNumber, long accountId, LocalDate receivedOn, String clerk, Instant at) {
         this.formNumber = formNumber;
-        this.account = account;
+        this.accountId = accountId;
         this.receivedOn = receivedOn;
         this.enteredBy = clerk;
         this.enteredAt = at;
@@ -87,7 +85,7 @@ public class PasswordResetRequest {
 
     public Long getId() { return id; }
     public String getFormNumber() { return formNumber; }
-    public Account getAccount() { return account; }
+    public long getAccountId() { return accountId; }
     public LocalDate getReceivedOn() { return receivedOn; }
     public RequestStatus getStatus() { return status; }
     public String getEnteredBy() { return enteredBy; }

@@ -11,8 +11,9 @@ import tw.fine.ra.audit.control.AuditCsv;
 import tw.fine.ra.audit.control.AuditSearch;
 import tw.fine.ra.audit.control.ChainVerifier;
 import tw.fine.ra.audit.entity.Actor;
-import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.audit.entity.AuditEntry;
+import tw.fine.ra.audit.entity.AuditEvent;
+import tw.fine.ra.audit.entity.AuditFilter;
 import tw.fine.ra.audit.entity.ChainVerdict;
 
 /**

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import tw.fine.ra.audit.entity.AuditEntry;
-import tw.fine.ra.platform.Time;
+import tw.fine.ra.platform.ClockProducer;
 
 /**
  * Writes records as RFC 4180 CSV: CRLF line ends, a field quoted when it holds a comma, quote or
@@ -26,7 +26,7 @@ public final class AuditCsv implements AutoCloseable {
             "event", "outcome", "subject", "detail", "prev_hash", "hash");
 
     private static final DateTimeFormatter TAIPEI_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(Time.TAIPEI);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ClockProducer.TAIPEI);
 
     private final Writer out;
 

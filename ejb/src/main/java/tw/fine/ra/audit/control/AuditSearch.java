@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import tw.fine.ra.audit.boundary.AuditFilter;
 import tw.fine.ra.audit.entity.AuditEntry;
+import tw.fine.ra.audit.entity.AuditFilter;
 
 /** Finds records by filter. Only the parts of a filter that are set become conditions. */
 @Dependent

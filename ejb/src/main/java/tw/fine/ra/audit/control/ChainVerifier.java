@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import tw.fine.ra.audit.entity.AuditHead;
-import tw.fine.ra.audit.boundary.AuditFilter;
 import tw.fine.ra.audit.entity.AuditEntry;
+import tw.fine.ra.audit.entity.AuditFilter;
+import tw.fine.ra.audit.entity.AuditHead;
 import tw.fine.ra.audit.entity.BreakReason;
 import tw.fine.ra.audit.entity.ChainVerdict;
 

@@ -2,14 +2,14 @@ package tw.fine.ra.ca.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import tw.fine.ra.ca.control.CaKeys;
+import tw.fine.ra.ca.control.CaCredentials;
 
 /** What the schedule does each time: keep the OCSP signer fresh, expire old certificates, publish a CRL. */
 @Stateless
 public class CaMaintenance {
 
     @Inject
-    CaKeys keys;
+    CaCredentials keys;
 
     @Inject
     CertificateAuthority authority;

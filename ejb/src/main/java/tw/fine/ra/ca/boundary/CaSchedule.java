@@ -8,11 +8,12 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import java.time.Duration;
+import tw.fine.ra.ca.control.CaCredentials;
 
 /**
- * The CA's clockwork: a full CRL every {@code fine.ca.crl.interval} (default 6 h, each valid for
- * {@code fine.ca.crl.validity}), OCSP signer renewal and expiry on the same beat. Non-persistent:
+ * Opens the CA at start and runs its clockwork: a full CRL every {@code fine.ca.crl.interval}
+ * (default 6 h, each valid for {@code fine.ca.crl.validity}), OCSP signer renewal and expiry on
+ * the same beat. Non-persistent:
  * the schedule is re-created at every start from the configuration, never from an old timer.
  */
 @Singleton
@@ -25,10 +26,14 @@ public class CaSchedule {
     @Inject
     CaMaintenance maintenance;
 
+    @Inject
+    CaCredentials credentials;
+
     @PostConstruct
     void schedule() {
-        Duration every = Duration.parse(System.getProperty("fine.ca.crl.interval", "PT6H"));
-        timers.createIntervalTimer(2_000, every.toMillis(), new TimerConfig("fine-ca-crl", false));
+        // opens (the first time: creates) the CA now, not at the first request that needs it
+        long every = credentials.settings().crlInterval().toMillis();
+        timers.createIntervalTimer(2_000, every, new TimerConfig("fine-ca-crl", false));
     }
 
     @Timeout

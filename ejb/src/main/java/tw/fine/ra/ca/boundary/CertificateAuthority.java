@@ -1,7 +1,7 @@
 package tw.fine.ra.ca.boundary;
 
-import static tw.fine.ra.ca.boundary.RequestRejectedException.Reason.KEY_ALREADY_CERTIFIED;
-import static tw.fine.ra.ca.boundary.RequestRejectedException.Reason.REQUEST_ID_REUSED;
+import static tw.fine.ra.ca.entity.RequestRejectedException.Reason.KEY_ALREADY_CERTIFIED;
+import static tw.fine.ra.ca.entity.RequestRejectedException.Reason.REQUEST_ID_REUSED;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -10,22 +10,26 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tw.fine.ra.audit.boundary.AuditTrail;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
-import tw.fine.ra.ca.control.CaKeys;
+import tw.fine.ra.ca.control.CaCredentials;
 import tw.fine.ra.ca.control.CheckedKey;
 import tw.fine.ra.ca.control.PairSigner;
 import tw.fine.ra.ca.control.RequestCheck;
 import tw.fine.ra.ca.control.SubjectName;
 import tw.fine.ra.ca.entity.CertificateStatus;
+import tw.fine.ra.ca.entity.CertificateStatus.Transition;
+import tw.fine.ra.ca.entity.CertificateStatusChanged;
 import tw.fine.ra.ca.entity.CertificateUsage;
+import tw.fine.ra.ca.entity.IllegalStatusTransitionException;
 import tw.fine.ra.ca.entity.IssuanceRequest;
 import tw.fine.ra.ca.entity.IssuedCertificate;
+import tw.fine.ra.ca.entity.RequestRejectedException;
+import tw.fine.ra.ca.entity.RevocationReason;
 
 /**
  * The CA façade the RA calls: issue a pair, move certificates through their lifecycle, look them
@@ -39,7 +43,7 @@ public class CertificateAuthority {
     EntityManager em;
 
     @Inject
-    CaKeys keys;
+    CaCredentials keys;
 
     @Inject
     PairSigner signer;
@@ -55,10 +59,11 @@ public class CertificateAuthority {
 
     /** The CA acts on the RA's behalf; the RA audits who asked, the CA what it signed or changed. */
     private static final Actor CA = Actor.system("ca");
-    private static final Map<CertificateStatus, AuditEvent> EVENTS = Map.of(
-            CertificateStatus.ACTIVE, AuditEvent.CERTIFICATE_ON_CARD,
-            CertificateStatus.ON_HOLD, AuditEvent.CERTIFICATE_HELD,
-            CertificateStatus.REVOKED, AuditEvent.CERTIFICATE_REVOKED);
+    private static final Map<Transition, AuditEvent> EVENTS = Map.of(
+            Transition.PUT_ON_CARD, AuditEvent.CERTIFICATE_ON_CARD,
+            Transition.HOLD, AuditEvent.CERTIFICATE_HELD,
+            Transition.RELEASE, AuditEvent.CERTIFICATE_RELEASED,
+            Transition.REVOKE, AuditEvent.CERTIFICATE_REVOKED);
 
     private final RequestCheck check = new RequestCheck();
 
@@ -103,17 +108,16 @@ public class CertificateAuthority {
 
     /** The agent wrote the certificate to the card. */
     public CertificateView markOnCard(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
-        return move(number, CertificateStatus.ACTIVE, null, null, EnumSet.of(CertificateStatus.ISSUED_NOT_ON_CARD));
+        return move(number, Transition.PUT_ON_CARD, null, null);
     }
 
     /** Suspends at once (certificateHold); relying parties see it as revoked until released. */
     public CertificateView hold(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
-        return move(number, CertificateStatus.ON_HOLD, RevocationReason.CERTIFICATE_HOLD, clock.instant(),
-                EnumSet.of(CertificateStatus.ACTIVE));
+        return move(number, Transition.HOLD, RevocationReason.CERTIFICATE_HOLD, clock.instant());
     }
 
     public CertificateView release(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
-        return move(number, CertificateStatus.ACTIVE, null, null, EnumSet.of(CertificateStatus.ON_HOLD));
+        return move(number, Transition.RELEASE, null, null);
     }
 
     /**
@@ -126,8 +130,7 @@ public class CertificateAuthority {
             throw new IllegalArgumentException("a hold is not a revocation; use hold()");
         }
         Instant now = clock.instant();
-        return move(number, CertificateStatus.REVOKED, reason, at == null || at.isAfter(now) ? now : at,
-                EnumSet.allOf(CertificateStatus.class));
+        return move(number, Transition.REVOKE, reason, at == null || at.isAfter(now) ? now : at);
     }
 
     /** The old pair after a renewal reached the card. */
@@ -148,10 +151,9 @@ public class CertificateAuthority {
     public int expireDue() {
         List<IssuedCertificate> due = em.createNamedQuery(IssuedCertificate.DUE_TO_EXPIRE, IssuedCertificate.class)
                 .setParameter("now", clock.instant())
-                .setParameter("statuses", EnumSet.of(CertificateStatus.ISSUED_NOT_ON_CARD, CertificateStatus.ACTIVE,
-                        CertificateStatus.ON_HOLD))
+                .setParameter("statuses", Transition.EXPIRE.from())
                 .getResultList();
-        due.forEach(c -> c.moveTo(CertificateStatus.EXPIRED, clock.instant(), null));
+        due.forEach(c -> c.take(Transition.EXPIRE, clock.instant(), null));
         if (!due.isEmpty()) {
             audit.success(CA, AuditEvent.CERTIFICATES_EXPIRED, "-", due.size() + " certificates past notAfter");
         }
@@ -191,22 +193,20 @@ public class CertificateAuthority {
         }
     }
 
-    private CertificateView move(long number, CertificateStatus next, RevocationReason reason, Instant at,
-            EnumSet<CertificateStatus> from) throws UnknownCertificateException, IllegalStatusTransitionException {
+    private CertificateView move(long number, Transition step, RevocationReason reason, Instant at)
+            throws UnknownCertificateException, IllegalStatusTransitionException {
         IssuedCertificate certificate = em.find(IssuedCertificate.class, number);
         if (certificate == null) {
             throw new UnknownCertificateException(String.valueOf(number));
         }
         CertificateStatus before = certificate.status();
-        if (!from.contains(before) || !certificate.moveTo(next, at, reason)) {
-            throw new IllegalStatusTransitionException(String.valueOf(number), before, next);
+        if (!certificate.take(step, at, reason)) {
+            throw new IllegalStatusTransitionException(String.valueOf(number), before, step.to());
         }
-        AuditEvent event = before == CertificateStatus.ON_HOLD && next == CertificateStatus.ACTIVE
-                ? AuditEvent.CERTIFICATE_RELEASED : EVENTS.get(next);
-        audit.success(CA, event, certificate.subscriberId(), "certificate #" + number + " serial "
+        audit.success(CA, EVENTS.get(step), certificate.subscriberId(), "certificate #" + number + " serial "
                 + IssuedCertificate.hex(certificate.serial()) + (reason == null ? "" : ", " + reason));
         // relying parties see every change that involves a revoked or held state, including hold -> revoked
-        if (before.isRevokedForRelyingParties() || next.isRevokedForRelyingParties()) {
+        if (before.isRevokedForRelyingParties() || step.to().isRevokedForRelyingParties()) {
             statusChanged.fire(new CertificateStatusChanged(number));
         }
         return CertificateView.of(certificate);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.CertificateUsage;
 import tw.fine.ra.ca.entity.IssuedCertificate;
+import tw.fine.ra.ca.entity.RevocationReason;
 
 /** A certificate as the RA sees it: plain values, the DER for "save as .cer", no CA internals. */
 public record CertificateView(long certificateNumber, String subscriberId, BigInteger serial, CertificateUsage usage,

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
+import tw.fine.ra.ca.entity.CertificateStatusChanged;
 
 /**
  * Publishes a new CRL seconds after a revocation, hold or release commits. A burst of changes

@@ -8,10 +8,10 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Optional;
-import tw.fine.ra.ca.control.CaKeys;
+import tw.fine.ra.ca.control.CaCredentials;
 import tw.fine.ra.ca.control.CaSettings;
 import tw.fine.ra.ca.control.CrlPublisher;
-import tw.fine.ra.ca.control.Ocsp;
+import tw.fine.ra.ca.control.OcspResponder;
 import tw.fine.ra.ca.entity.PublishedCrl;
 
 /**
@@ -25,10 +25,10 @@ public class Publication {
     CrlPublisher crls;
 
     @Inject
-    Ocsp ocsp;
+    OcspResponder ocsp;
 
     @Inject
-    CaKeys keys;
+    CaCredentials keys;
 
     @Inject
     Clock clock;

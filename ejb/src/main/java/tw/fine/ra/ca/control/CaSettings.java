@@ -7,10 +7,14 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
- * What an operator may choose about the CA: names, key types, validities, URLs, policy and extended
- * key usages. Read from system properties ({@code fine.ca.*}) set by {@code configure-ca.cli}; every
- * value has the default the specification gives.
+ * What an operator may choose about the CA: names, key types, validities, URLs, policy, extended
+ * key usages, how often CRLs are published and how long OCSP keeps a status. The one place that
+ * reads these ({@link CaKeyStoreFactory} reads where the keys live), from system properties
+ * ({@code fine.ca.*}) set by {@code configure-ca.cli}; every value has the default the
+ * specification gives.
  *
+ * @param ocspStatusCache how long the OCSP responder keeps a status read from the database
+ * @param crlInterval how often the schedule publishes a full CRL
  * @param publicBaseUrl the plain-HTTP base relying parties reach, e.g. {@code http://pki.example.tw/pki}
  */
 public record CaSettings(
@@ -28,6 +32,8 @@ public record CaSettings(
         Duration ocspSignerRenewBefore,
         Duration crlValidity,
         Duration ocspResponseValidity,
+        Duration ocspStatusCache,
+        Duration crlInterval,
         String publicBaseUrl,
         String policyOid,
         List<String> signingExtendedKeyUsages,
@@ -55,6 +61,8 @@ public record CaSettings(
                 Duration.parse(p.get("fine.ca.ocsp.signer.renew-before", "P7D")),
                 Duration.parse(p.get("fine.ca.crl.validity", "PT24H")),
                 Duration.parse(p.get("fine.ca.ocsp.response.validity", "PT1H")),
+                Duration.parse(p.get("fine.ca.ocsp.status-cache", "PT5S")),
+                Duration.parse(p.get("fine.ca.crl.interval", "PT6H")),
                 p.get("fine.ca.public.url", "http://localhost:8080/pki"),
                 p.get("fine.ca.policy.oid", "1.3.6.1.4.1.99999.1.1"),
                 p.list("fine.ca.signing.eku", "1.3.6.1.5.5.7.3.2,1.3.6.1.5.5.7.3.4"),

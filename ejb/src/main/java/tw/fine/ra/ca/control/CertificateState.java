@@ -1,7 +1,7 @@
 package tw.fine.ra.ca.control;
 
 import java.time.Instant;
-import tw.fine.ra.ca.boundary.RevocationReason;
+import tw.fine.ra.ca.entity.RevocationReason;
 
 /**
  * What the OCSP responder says about one serial.

@@ -1,8 +1,6 @@
 package tw.fine.ra.ca.control;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,16 +8,18 @@ import java.math.BigInteger;
 import java.util.List;
 import tw.fine.ra.ca.entity.IssuedCertificate;
 
-/** Reads one certificate's current status for the OCSP responder, by the (issuer, serial) index. */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+/**
+ * Reads one certificate's current status for the OCSP responder, by the (issuer, serial) index;
+ * in the caller's transaction if there is one (OCSP answers run without).
+ */
+@ApplicationScoped
 public class CertificateStatusLookup {
 
     @PersistenceContext(unitName = "fine")
     EntityManager em;
 
     @Inject
-    CaKeys keys;
+    CaCredentials keys;
 
     public CertificateState stateOf(BigInteger serial) {
         List<IssuedCertificate> found = em.createNamedQuery(IssuedCertificate.BY_SERIAL, IssuedCertificate.class)

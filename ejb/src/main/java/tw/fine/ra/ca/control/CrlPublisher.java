@@ -9,10 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import tw.fine.ra.ca.boundary.RevocationReason;
 import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.IssuedCertificate;
 import tw.fine.ra.ca.entity.PublishedCrl;
+import tw.fine.ra.ca.entity.RevocationReason;
 
 /** Signs the next full CRL from the certificates now revoked or on hold and stores it. */
 @Dependent
@@ -22,7 +22,7 @@ public class CrlPublisher {
     EntityManager em;
 
     @Inject
-    CaKeys keys;
+    CaCredentials keys;
 
     @Inject
     Clock clock;

@@ -19,7 +19,7 @@ public class PairSigner {
     EntityManager em;
 
     @Inject
-    CaKeys keys;
+    CaCredentials keys;
 
     private final SerialNumbers serials = new SerialNumbers();
 

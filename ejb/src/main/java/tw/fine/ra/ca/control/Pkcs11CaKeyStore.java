@@ -11,7 +11,7 @@ import java.security.Security;
  * generated on the token as sensitive and non-extractable; {@link #store} turns them into token
  * objects with a certificate of the same CKA_ID, which is what lets the key store list the entry.
  */
-public final class Pkcs11CaKeyStore extends KeyStoreBacked {
+public final class Pkcs11CaKeyStore extends JcaCaKeyStore {
 
     private final Provider provider;
 

@@ -12,7 +12,7 @@ import java.security.Provider;
 import java.security.Security;
 
 /** CA keys in a PKCS#12 file protected by a secret (from a credential store or the environment). */
-public final class Pkcs12CaKeyStore extends KeyStoreBacked {
+public final class Pkcs12CaKeyStore extends JcaCaKeyStore {
 
     private final Path file;
     private final char[] secret;

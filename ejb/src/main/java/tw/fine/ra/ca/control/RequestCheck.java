@@ -1,11 +1,11 @@
 package tw.fine.ra.ca.control;
 
-import static tw.fine.ra.ca.boundary.RequestRejectedException.Reason.MALFORMED_REQUEST;
-import static tw.fine.ra.ca.boundary.RequestRejectedException.Reason.NO_PROOF_OF_POSSESSION;
-import static tw.fine.ra.ca.boundary.RequestRejectedException.Reason.SAME_KEY_FOR_BOTH_CERTIFICATES;
-import static tw.fine.ra.ca.boundary.RequestRejectedException.Reason.UNSUPPORTED_KEY;
-import static tw.fine.ra.ca.boundary.RequestRejectedException.Reason.WEAK_KEY;
-import static tw.fine.ra.ca.boundary.RequestRejectedException.Reason.WEAK_SIGNATURE_ALGORITHM;
+import static tw.fine.ra.ca.entity.RequestRejectedException.Reason.MALFORMED_REQUEST;
+import static tw.fine.ra.ca.entity.RequestRejectedException.Reason.NO_PROOF_OF_POSSESSION;
+import static tw.fine.ra.ca.entity.RequestRejectedException.Reason.SAME_KEY_FOR_BOTH_CERTIFICATES;
+import static tw.fine.ra.ca.entity.RequestRejectedException.Reason.UNSUPPORTED_KEY;
+import static tw.fine.ra.ca.entity.RequestRejectedException.Reason.WEAK_KEY;
+import static tw.fine.ra.ca.entity.RequestRejectedException.Reason.WEAK_SIGNATURE_ALGORITHM;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -25,7 +25,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
-import tw.fine.ra.ca.boundary.RequestRejectedException;
+import tw.fine.ra.ca.entity.RequestRejectedException;
 
 /**
  * Checks a PKCS#10 request before anything is signed: its signature proves the requester holds the

@@ -14,7 +14,6 @@ import jakarta.persistence.Version;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Base64;
-import tw.fine.ra.ca.boundary.RevocationReason;
 
 /**
  * One certificate the CA signed. Its id is the internal certificate number (憑證編號) shown to
@@ -120,11 +119,12 @@ public class IssuedCertificate {
         return serial.toString(16);
     }
 
-    /** Moves to the next status if its transition rules allow; false (and unchanged) otherwise. */
-    public boolean moveTo(CertificateStatus next, Instant at, RevocationReason reason) {
-        if (!status.canMoveTo(next)) {
+    /** Takes the step if it may start from the current status; false (and unchanged) otherwise. */
+    public boolean take(CertificateStatus.Transition step, Instant at, RevocationReason reason) {
+        if (!step.startsFrom(status)) {
             return false;
         }
+        CertificateStatus next = step.to();
         status = next;
         if (next.isRevokedForRelyingParties()) {
             revocationReason = reason;

@@ -10,6 +10,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Date;
 import tw.fine.ra.notification.entity.OutboxMessage;
 import tw.fine.ra.platform.Settings;
@@ -26,6 +27,9 @@ public class MailSender {
     @Inject
     Settings settings;
 
+    @Inject
+    Clock clock;
+
     public void send(OutboxMessage message) throws MessagingException {
         MimeMessage mime = new StableIdMessage(session, messageId(message));
         // the session's own default sender is not applied to messages built by the application
@@ -33,7 +37,7 @@ public class MailSender {
         mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.getRecipient(), true));
         mime.setSubject(message.getSubject(), UTF_8);
         mime.setText(message.getBody(), UTF_8);
-        mime.setSentDate(new Date());
+        mime.setSentDate(Date.from(clock.instant()));
         Transport.send(mime);
     }
 

@@ -4,26 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
-import tw.fine.ra.account.control.InitialPasswords;
-import tw.fine.ra.account.control.PasswordHasher;
+import tw.fine.ra.platform.ClockProducer;
 import tw.fine.ra.platform.Settings;
-import tw.fine.ra.platform.Time;
 import tw.fine.ra.registration.entity.Organization;
 import tw.fine.ra.registration.entity.Subscriber;
 
 /**
- * A new initial password printed into a sealed mailer. The password exists only in memory
- * while the PDF is drawn and then in the PDF; what is stored is its hash.
+ * A subscriber's initial password printed into a sealed mailer. The password comes from the
+ * account capability, which stores only its hash; here it is only drawn into the PDF.
  */
 @ApplicationScoped
 public class MailerPrinting {
-
-    @Inject
-    InitialPasswords passwords;
-
-    @Inject
-    PasswordHasher hasher;
 
     @Inject
     PasswordMailer mailer;
@@ -34,20 +25,12 @@ public class MailerPrinting {
     @Inject
     Clock clock;
 
-    /** The stored hash of the new password and the mailer that carries it. */
-    public record Printed(String passwordHash, byte[] pdf) {
-    }
-
-    public Printed print(Organization organization, Subscriber subscriber, String reference) {
-        char[] password = passwords.generate();
-        try {
-            var contact = organization.getContact();
-            var letter = new PasswordMailer.Letter(reference, ZonedDateTime.now(clock).withZoneSameInstant(Time.TAIPEI),
-                    organization.getName(), organization.getUbn().value(), contact.getName(), contact.getAddress(),
-                    subscriber.getSubscriberId(), subscriber.getSubscriberId(), settings.siteUrl());
-            return new Printed(hasher.hash(password), mailer.print(letter, password));
-        } finally {
-            Arrays.fill(password, '\0');
-        }
+    public byte[] print(Organization organization, Subscriber subscriber, String reference, char[] password) {
+        var contact = organization.getContact();
+        var letter = new PasswordMailer.Letter(reference,
+                ZonedDateTime.now(clock).withZoneSameInstant(ClockProducer.TAIPEI), organization.getName(),
+                organization.getUbn().value(), contact.getName(), contact.getAddress(),
+                subscriber.getSubscriberId(), subscriber.getSubscriberId(), settings.siteUrl());
+        return mailer.print(letter, password);
     }
 }

@@ -9,11 +9,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A registered organization and its certificate contact; it numbers its subscribers. */
 @Entity
 @Table(name = "organization")
 public class Organization {
+
+    /** How many subscribers one paper form may register. */
+    public static final int MAX_SUBSCRIBERS_PER_FORM = 20;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,6 +47,23 @@ public class Organization {
         this.contact = contact;
         this.registeredAt = at;
         this.registeredBy = clerk;
+    }
+
+    /** @throws FormRuleException at {@code subscribers} unless 1 to {@value #MAX_SUBSCRIBERS_PER_FORM} */
+    public static void checkSubscribersPerForm(int count) {
+        if (count < 1 || count > MAX_SUBSCRIBERS_PER_FORM) {
+            throw new FormRuleException("subscribers", "registration.subscribers.range");
+        }
+    }
+
+    /** The subscribers of one form, numbered after the last one; see {@link #addSubscriber}. */
+    public List<Subscriber> addSubscribers(int count, Instant at) {
+        checkSubscribersPerForm(count);
+        List<Subscriber> added = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            added.add(addSubscriber(at));
+        }
+        return added;
     }
 
     /**

@@ -12,7 +12,7 @@ class AccountTest {
     private final Instant now = Instant.parse("2026-11-25T01:00:00Z");
 
     private Account account() {
-        return new Account("70759028-00-0001", Role.SUBSCRIBER, "x", null, "hash");
+        return new Account("70759028-00-0001", Role.SUBSCRIBER, "x", 1L, "hash");
     }
 
     @Test

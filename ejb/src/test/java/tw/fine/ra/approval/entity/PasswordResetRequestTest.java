@@ -13,7 +13,7 @@ class PasswordResetRequestTest {
     private final Instant now = Instant.parse("2026-11-25T01:00:00Z");
 
     private PasswordResetRequest entered() {
-        return new PasswordResetRequest("PR-1", null, LocalDate.of(2026, 11, 24), "alice", now);
+        return new PasswordResetRequest("PR-1", 1L, LocalDate.of(2026, 11, 24), "alice", now);
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tw.fine.ra.ca.boundary.RevocationReason;
+import tw.fine.ra.ca.entity.RevocationReason;
 
 /** Our responder behind a tiny HTTP server, asked by {@code openssl ocsp}. */
 class OcspInteropTest {
@@ -33,7 +33,7 @@ class OcspInteropTest {
     static TestCa ca;
     static X509Certificate cert;
     static HttpServer server;
-    static OcspResponder responder;
+    static OcspProtocol responder;
     static final Map<BigInteger, CertificateState> STATES = new ConcurrentHashMap<>();
     static final AtomicLong VERSIONS = new AtomicLong();
 
@@ -45,7 +45,7 @@ class OcspInteropTest {
         Openssl.pem(dir.resolve("issuer.pem"), ca.ca.certificate());
         ca.chainPem(dir);
         OcspSigner signer = ca.hierarchy.ocspSigner(ca.ca);
-        responder = new OcspResponder(ca.ca, () -> signer,
+        responder = new OcspProtocol(ca.ca, () -> signer,
                 serial -> STATES.getOrDefault(serial, CertificateState.unknown()), Clock.systemUTC(), Duration.ofHours(1));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/ocsp", exchange -> {

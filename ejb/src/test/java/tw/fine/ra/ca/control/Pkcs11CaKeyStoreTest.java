@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tw.fine.ra.ca.boundary.RevocationReason;
+import tw.fine.ra.ca.entity.RevocationReason;
 
 /** The CA with its keys on a real PKCS#11 token (SoftHSM2 through SunPKCS11). */
 class Pkcs11CaKeyStoreTest {

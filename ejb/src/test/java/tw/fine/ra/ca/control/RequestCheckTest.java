@@ -12,8 +12,8 @@ import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tw.fine.ra.ca.boundary.RequestRejectedException;
-import tw.fine.ra.ca.boundary.RequestRejectedException.Reason;
+import tw.fine.ra.ca.entity.RequestRejectedException;
+import tw.fine.ra.ca.entity.RequestRejectedException.Reason;
 
 class RequestCheckTest {
 

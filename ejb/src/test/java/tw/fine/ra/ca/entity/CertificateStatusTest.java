@@ -9,11 +9,16 @@ import static tw.fine.ra.ca.entity.CertificateStatus.EXPIRED;
 import static tw.fine.ra.ca.entity.CertificateStatus.ISSUED_NOT_ON_CARD;
 import static tw.fine.ra.ca.entity.CertificateStatus.ON_HOLD;
 import static tw.fine.ra.ca.entity.CertificateStatus.REVOKED;
+import static tw.fine.ra.ca.entity.CertificateStatus.Transition.EXPIRE;
+import static tw.fine.ra.ca.entity.CertificateStatus.Transition.HOLD;
+import static tw.fine.ra.ca.entity.CertificateStatus.Transition.PUT_ON_CARD;
+import static tw.fine.ra.ca.entity.CertificateStatus.Transition.RELEASE;
+import static tw.fine.ra.ca.entity.CertificateStatus.Transition.REVOKE;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import tw.fine.ra.ca.boundary.RevocationReason;
 
 class CertificateStatusTest {
 
@@ -48,16 +53,39 @@ class CertificateStatusTest {
     }
 
     @Test
+    void eachStepStartsOnlyWhereItsNameSays() {
+        // ON_HOLD -> ACTIVE is a legal move, but only as a release: a held card is not "written" again
+        assertTrue(ON_HOLD.canMoveTo(ACTIVE));
+        assertFalse(PUT_ON_CARD.startsFrom(ON_HOLD));
+        assertTrue(PUT_ON_CARD.startsFrom(ISSUED_NOT_ON_CARD));
+        assertFalse(RELEASE.startsFrom(ACTIVE));
+        assertFalse(HOLD.startsFrom(ISSUED_NOT_ON_CARD));
+        assertEquals(List.of(ISSUED_NOT_ON_CARD, ACTIVE, ON_HOLD), EXPIRE.from());
+    }
+
+    @Test
+    void aHeldCertificateCannotBePutOnTheCardAgain() {
+        IssuedCertificate cert = certificate();
+        Instant at = Instant.parse("2026-11-25T01:00:00Z");
+        cert.take(PUT_ON_CARD, at, null);
+        cert.take(HOLD, at, RevocationReason.CERTIFICATE_HOLD);
+
+        assertFalse(cert.take(PUT_ON_CARD, at, null));
+        assertEquals(ON_HOLD, cert.status());
+        assertEquals(RevocationReason.CERTIFICATE_HOLD, cert.revocationReason());
+    }
+
+    @Test
     void releasingAHoldClearsItsReasonAndTime() {
         IssuedCertificate cert = certificate();
         Instant at = Instant.parse("2026-11-25T01:00:00Z");
 
-        assertTrue(cert.moveTo(ACTIVE, at, null));
-        assertTrue(cert.moveTo(ON_HOLD, at, RevocationReason.CERTIFICATE_HOLD));
+        assertTrue(cert.take(PUT_ON_CARD, at, null));
+        assertTrue(cert.take(HOLD, at, RevocationReason.CERTIFICATE_HOLD));
         assertEquals(RevocationReason.CERTIFICATE_HOLD, cert.revocationReason());
         assertEquals(at, cert.revokedAt());
 
-        assertTrue(cert.moveTo(ACTIVE, at.plusSeconds(60), null));
+        assertTrue(cert.take(RELEASE, at.plusSeconds(60), null));
         assertNull(cert.revocationReason());
         assertNull(cert.revokedAt());
     }
@@ -65,9 +93,10 @@ class CertificateStatusTest {
     @Test
     void aRefusedTransitionChangesNothing() {
         IssuedCertificate cert = certificate();
-        cert.moveTo(REVOKED, Instant.now(), RevocationReason.KEY_COMPROMISE);
+        cert.take(REVOKE, Instant.now(), RevocationReason.KEY_COMPROMISE);
 
-        assertFalse(cert.moveTo(ACTIVE, Instant.now(), null));
+        assertFalse(cert.take(RELEASE, Instant.now(), null));
+        assertFalse(cert.take(PUT_ON_CARD, Instant.now(), null));
         assertEquals(REVOKED, cert.status());
         assertEquals(RevocationReason.KEY_COMPROMISE, cert.revocationReason());
     }

@@ -20,9 +20,6 @@ public class PasswordChangePage implements Serializable {
     @Inject
     PasswordChanges passwordChanges;
 
-    @Inject
-    tw.fine.ra.account.control.PasswordPolicy policy;
-
     private String current;
     private String proposed;
     private String confirmation;
@@ -36,7 +33,7 @@ public class PasswordChangePage implements Serializable {
             passwordChanges.change(c, p, k, Pages.clientAddress());
         } catch (PasswordChanges.Rejected rejected) {
             rejected.problems().forEach((field, keys) ->
-                    keys.forEach(key -> Pages.error("password:" + field, key, policy.minLength())));
+                    keys.forEach(key -> Pages.error("password:" + field, key, passwordChanges.minLength())));
             return;
         } finally {
             Arrays.fill(c, '\0');
@@ -54,7 +51,7 @@ public class PasswordChangePage implements Serializable {
         return s == null ? new char[0] : s.toCharArray();
     }
 
-    public int getMinLength() { return policy.minLength(); }
+    public int getMinLength() { return passwordChanges.minLength(); }
     public String getCurrent() { return null; }
     public void setCurrent(String current) { this.current = current; }
     public String getProposed() { return null; }

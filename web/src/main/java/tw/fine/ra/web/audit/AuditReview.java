@@ -4,31 +4,38 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
-import tw.fine.ra.audit.boundary.AuditFilter;
 import tw.fine.ra.audit.boundary.AuditReading;
 import tw.fine.ra.audit.entity.AuditEvent;
+import tw.fine.ra.audit.entity.AuditFilter;
 import tw.fine.ra.audit.entity.ChainVerdict;
 import tw.fine.ra.audit.entity.Outcome;
-import tw.fine.ra.platform.Time;
+import tw.fine.ra.platform.ClockProducer;
 
 /** The auditor reviews the trail: filters it, exports what the filter shows, verifies the chain. */
 @Named
 @ViewScoped
 public class AuditReview implements Serializable {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(Time.TAIPEI);
-    private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(Time.TAIPEI);
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ClockProducer.TAIPEI);
+    private static final DateTimeFormatter FILE_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ClockProducer.TAIPEI);
 
     @EJB
     AuditReading reading;
+
+    @Inject
+    Clock clock;
 
     private AuditRows rows;
     private LocalDateTime from;
@@ -53,7 +60,7 @@ public class AuditReview implements Serializable {
         String client = clientAddress();
         AuditReading boundary = reading;
         return DefaultStreamedContent.builder()
-                .name("audit-trail-" + FILE_STAMP.format(Instant.now()) + ".csv")
+                .name("audit-trail-" + FILE_STAMP.format(clock.instant()) + ".csv")
                 .contentType("text/csv; charset=UTF-8")
                 .writer(out -> boundary.export(shown, client, out))
                 .build();
@@ -69,8 +76,8 @@ public class AuditReview implements Serializable {
     }
 
     private AuditFilter filter() {
-        return new AuditFilter(from == null ? null : from.atZone(Time.TAIPEI).toInstant(),
-                to == null ? null : to.atZone(Time.TAIPEI).toInstant(), actor, event, outcome);
+        return new AuditFilter(from == null ? null : from.atZone(ClockProducer.TAIPEI).toInstant(),
+                to == null ? null : to.atZone(ClockProducer.TAIPEI).toInstant(), actor, event, outcome);
     }
 
     private static String clientAddress() {

@@ -5,9 +5,9 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import tw.fine.ra.audit.boundary.AuditFilter;
 import tw.fine.ra.audit.boundary.AuditReading;
 import tw.fine.ra.audit.entity.AuditEntry;
+import tw.fine.ra.audit.entity.AuditFilter;
 
 /** One page of the trail at a time, newest first, as the current filter selects it. */
 public class AuditRows extends LazyDataModel<AuditEntry> {

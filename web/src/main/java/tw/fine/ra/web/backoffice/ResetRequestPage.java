@@ -1,11 +1,14 @@
 package tw.fine.ra.web.backoffice;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.LocalDate;
 import tw.fine.ra.approval.boundary.PasswordResets;
+import tw.fine.ra.platform.ClockProducer;
 import tw.fine.ra.platform.Refused;
 import tw.fine.ra.web.support.Pages;
 
@@ -19,9 +22,17 @@ public class ResetRequestPage implements Serializable {
     @Inject
     PasswordResets resets;
 
+    @Inject
+    Clock clock;
+
     private String formNumber;
     private String subscriberId;
-    private LocalDate receivedOn = LocalDate.now(tw.fine.ra.platform.Time.TAIPEI);
+    private LocalDate receivedOn;
+
+    @PostConstruct
+    void today() {
+        receivedOn = LocalDate.now(clock.withZone(ClockProducer.TAIPEI));
+    }
 
     public void enter() {
         try {

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import tw.fine.ra.registration.boundary.Directory;
+import tw.fine.ra.registration.boundary.SubscriberSearch;
 
 /** Search organizations and subscribers (clerks and officers). */
 @Named
@@ -15,10 +15,10 @@ public class SearchPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    Directory directory;
+    SubscriberSearch directory;
 
     private String query;
-    private List<Directory.Row> rows = List.of();
+    private List<SubscriberSearch.Row> rows = List.of();
     private boolean searched;
 
     public void search() {
@@ -28,6 +28,6 @@ public class SearchPage implements Serializable {
 
     public String getQuery() { return query; }
     public void setQuery(String query) { this.query = query; }
-    public List<Directory.Row> getRows() { return rows; }
+    public List<SubscriberSearch.Row> getRows() { return rows; }
     public boolean isSearched() { return searched; }
 }

@@ -1,4 +1,4 @@
-package tw.fine.ra.platform;
+package tw.fine.ra.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.logging.Logger;
 import tw.fine.ra.account.control.AccountSetup;
 import tw.fine.ra.account.entity.Role;
+import tw.fine.ra.platform.Settings;
 import tw.fine.ra.registration.entity.BusinessNumber;
 import tw.fine.ra.registration.entity.Contact;
 import tw.fine.ra.registration.entity.Organization;
@@ -53,7 +54,7 @@ public class DemoData {
         for (int i = 1; i <= 2; i++) {
             Subscriber subscriber = organization.addSubscriber(clock.instant());
             em.persist(subscriber);
-            accounts.create(subscriber.getSubscriberId(), Role.SUBSCRIBER, subscriber.getSubscriberId(), subscriber,
+            accounts.create(subscriber.getSubscriberId(), Role.SUBSCRIBER, subscriber.getSubscriberId(), subscriber.getId(),
                     ("Demo2026sub" + i).toCharArray());
         }
         accounts.create("clerk", Role.CLERK, "RA 審核人員 Clerk", null, "Demo2026clerk".toCharArray());

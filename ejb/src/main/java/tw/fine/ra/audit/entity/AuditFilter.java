@@ -1,9 +1,7 @@
-package tw.fine.ra.audit.boundary;
+package tw.fine.ra.audit.entity;
 
 import java.io.Serializable;
 import java.time.Instant;
-import tw.fine.ra.audit.entity.AuditEvent;
-import tw.fine.ra.audit.entity.Outcome;
 
 /**
  * Which records an auditor wants; every part is optional. {@code from} is inclusive, {@code to}

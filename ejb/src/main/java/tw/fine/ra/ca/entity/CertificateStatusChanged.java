@@ -1,4 +1,4 @@
-package tw.fine.ra.ca.boundary;
+package tw.fine.ra.ca.entity;
 
 /** Fired inside the transaction that revoked, held or released a certificate. */
 public record CertificateStatusChanged(long certificateNumber) {

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 
 /** One clock for the whole application; times are stored in UTC and shown in Asia/Taipei. */
 @ApplicationScoped
-public class Time {
+public class ClockProducer {
 
     public static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
 

@@ -1,25 +1,21 @@
 package tw.fine.ra.ca.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
- * Opens the CA key store at start, creating the root, issuing CA and OCSP signer the first time,
- * and holds them for the application. Bean-managed concurrency: after start everything here is
- * read-only except the OCSP signer, which is swapped in one volatile write.
+ * The CA's keys and certificates for the application: opens the CA key store, creating the root,
+ * issuing CA and OCSP signer the first time, and holds them with the settings they were made for.
+ * A plain CDI bean ({@link tw.fine.ra.ca.boundary.CaSchedule} opens it at start): after that
+ * everything here is read-only except the OCSP signer, which is swapped in one volatile write.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class CaKeys {
+@ApplicationScoped
+public class CaCredentials {
 
-    private static final Logger LOG = Logger.getLogger(CaKeys.class.getName());
+    private static final Logger LOG = Logger.getLogger(CaCredentials.class.getName());
 
     @Inject
     Clock clock;
@@ -33,7 +29,7 @@ public class CaKeys {
     @PostConstruct
     void open() {
         settings = CaSettings.from(System::getProperty);
-        CaKeyStore store = CaKeyStores.open(System::getProperty, System::getenv);
+        CaKeyStore store = CaKeyStoreFactory.open(System::getProperty, System::getenv);
         hierarchy = new CaHierarchy(store, settings, clock);
         ca = hierarchy.loadOrCreate();
         issuer = new CertificateIssuer(ca, settings);

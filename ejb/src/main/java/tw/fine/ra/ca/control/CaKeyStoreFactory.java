@@ -8,9 +8,9 @@ import java.util.function.UnaryOperator;
  * (default) or {@code pkcs11}. Secrets come from the environment first, so they need not sit in
  * the server configuration; a system property may carry a credential-store expression instead.
  */
-public final class CaKeyStores {
+public final class CaKeyStoreFactory {
 
-    private CaKeyStores() {
+    private CaKeyStoreFactory() {
     }
 
     public static CaKeyStore open(UnaryOperator<String> properties, UnaryOperator<String> environment) {

@@ -15,12 +15,12 @@ import java.util.Optional;
  * What both key stores do through a JCA {@link KeyStore}; they differ in how keys are generated,
  * protected and kept. Calls are synchronized because neither KeyStore type is thread-safe.
  */
-abstract class KeyStoreBacked implements CaKeyStore {
+abstract class JcaCaKeyStore implements CaKeyStore {
 
     protected final KeyStore keyStore;
     private final char[] entryPassword;
 
-    KeyStoreBacked(KeyStore keyStore, char[] entryPassword) {
+    JcaCaKeyStore(KeyStore keyStore, char[] entryPassword) {
         this.keyStore = keyStore;
         this.entryPassword = entryPassword;
     }

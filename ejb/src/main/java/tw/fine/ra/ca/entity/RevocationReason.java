@@ -1,4 +1,4 @@
-package tw.fine.ra.ca.boundary;
+package tw.fine.ra.ca.entity;
 
 /** CRLReason of RFC 5280 5.3.1, with the codes that go on the CRL and into OCSP responses. */
 public enum RevocationReason {

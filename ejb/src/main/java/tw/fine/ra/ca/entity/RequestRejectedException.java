@@ -1,4 +1,4 @@
-package tw.fine.ra.ca.boundary;
+package tw.fine.ra.ca.entity;
 
 import jakarta.ejb.ApplicationException;
 

@@ -1,7 +1,6 @@
-package tw.fine.ra.ca.boundary;
+package tw.fine.ra.ca.entity;
 
 import jakarta.ejb.ApplicationException;
-import tw.fine.ra.ca.entity.CertificateStatus;
 
 /** A lifecycle step the certificate's status does not allow, e.g. releasing a revoked certificate. */
 @ApplicationException(rollback = true)

@@ -1,0 +1,50 @@
+package tw.fine.ra.registration.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import tw.fine.ra.registration.control.MailerPrinting;
+import tw.fine.ra.registration.entity.Subscriber;
+
+/**
+ * For a registered subscriber: who its organization's contact is, and a sealed mailer for a new
+ * initial password (a password reset). Registration prints its own mailers itself.
+ */
+@Stateless
+@RolesAllowed({"CLERK", "OFFICER"})
+public class SubscriberMailers {
+
+    /** Where notices about a subscriber go: its organization's certificate contact. */
+    public record Addressee(String ubn, String organization, String contactName, String contactEmail) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MailerPrinting printing;
+
+    public Optional<Addressee> addresseeOf(String subscriberId) {
+        return subscriber(subscriberId).map(s -> {
+            var organization = s.getOrganization();
+            return new Addressee(organization.getUbn().value(), organization.getName(),
+                    organization.getContact().getName(), organization.getContact().getEmail());
+        });
+    }
+
+    /** The PDF mailer that carries {@code password}; the caller wipes the password. */
+    public byte[] print(String subscriberId, String reference, char[] password) {
+        Subscriber subscriber = subscriber(subscriberId)
+                .orElseThrow(() -> new IllegalArgumentException("no subscriber " + subscriberId));
+        return printing.print(subscriber.getOrganization(), subscriber, reference, password);
+    }
+
+    private Optional<Subscriber> subscriber(String subscriberId) {
+        return em.createQuery("select s from Subscriber s join fetch s.organization where s.subscriberId = :id",
+                        Subscriber.class)
+                .setParameter("id", subscriberId).getResultStream().findFirst();
+    }
+}
