@@ -1,16 +1,54 @@
 #!/usr/bin/env bash
 # Runs the product for development and demos: builds the EAR and the provisioned WildFly, starts
-# a GreenMail mail sink, the server with demo data (H2 file database in ./data, kept between
-# runs), the local card agent with a simulated card, and prints where to go. Ctrl-C stops all.
+# a GreenMail mail sink, the server with demo data, the local card agent with a simulated card,
+# and prints where to go. The H2 database and the CA key store live in ./data and are kept
+# between runs, so a restart serves the same CA. Ctrl-C (or SIGTERM) stops all.
+#
+#   --no-build   start what the last build left in ear/target (the restart test uses it)
+#
+# Exits non-zero, after stopping what it started, when the build or the server fails.
+# FINE_RUN_DATA moves ./data elsewhere (the restart test uses a temporary folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-DATA="$ROOT/data"
+DATA="${FINE_RUN_DATA:-$ROOT/data}"
 RUN_SERVER="$DATA/server"
+DEMO_ACCOUNTS="$ROOT/ejb/src/main/resources/demo-accounts.properties"
+SITE=https://localhost:8443
+AGENT=http://127.0.0.1:31520
 mkdir -p "$DATA"
 
-echo "== building (first run provisions WildFly from Maven Central; a few minutes)"
-mvn -B -q -DskipTests package
+build=true
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=false ;;
+    -h|--help) sed -n '2,10p' "$0" | cut -c3-; exit 0 ;;
+    *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+fail() {
+  echo "FINE RA did not start: $*" >&2
+  exit 1
+}
+
+if $build; then
+  echo "== building (the first run provisions WildFly from Maven Central: a few minutes)"
+  started_at=$SECONDS
+  if ! mvn -B -DskipTests package > "$DATA/build.log" 2>&1; then
+    grep -E '^\[ERROR\]' "$DATA/build.log" | head -n 20 >&2 || true
+    fail "the build failed; its log: $DATA/build.log"
+  fi
+  echo "   built in $((SECONDS - started_at)) s (log: $DATA/build.log)"
+fi
+[[ -f ear/target/fine-ra.ear && -d ear/target/server ]] || fail "nothing built yet: run without --no-build"
+
+# Another runner (or anything else) on our ports would answer in our place.
+for port in 3025 3143 8025 8080 8443 9990 31520; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    fail "port $port is already in use (is FINE RA already running?)"
+  fi
+done
 
 pids=()
 stop() {
@@ -24,16 +62,31 @@ stop() {
   wait 2>/dev/null || true
   rm -f "$DATA/wildfly.pid"
 }
-trap stop INT TERM EXIT
+trap 'stop; exit 0' INT TERM
+trap stop EXIT
 
-echo "== mail sink (GreenMail): SMTP 127.0.0.1:3025, web/REST 127.0.0.1:8025"
+# Polls until "$@" succeeds; gives up after $1 seconds or when process $2 has ended.
+await() {
+  local seconds=$1 pid=$2
+  shift 2
+  for _ in $(seq 1 "$seconds"); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 1
+  done
+  return 1
+}
+
+echo "== mail sink (GreenMail)"
 java -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostname=127.0.0.1 \
      -Dgreenmail.auth.disabled -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=8025 \
      -jar ear/target/tools/greenmail-standalone.jar > "$DATA/greenmail.log" 2>&1 &
 pids+=($!)
+await 30 "$!" curl -sf http://127.0.0.1:8025/api/service/readiness \
+  || fail "the mail sink did not answer on 127.0.0.1:8025 (ports 3025/3143/8025 taken?); see $DATA/greenmail.log"
 
-# A fresh copy of the provisioned server each run; the database, the development TLS
-# certificate and the persistent timers live outside it and survive.
+# A fresh copy of the provisioned server each run; the database, the CA key store, the
+# development TLS certificate and the persistent timers live outside it and survive.
 rm -rf "$RUN_SERVER.new"
 cp -r ear/target/server "$RUN_SERVER.new"
 rm -rf "$RUN_SERVER.new/standalone/"{log,data,tmp} "$RUN_SERVER.new/standalone/deployments/"*
@@ -45,51 +98,69 @@ mv "$RUN_SERVER.new" "$RUN_SERVER"
 cp ear/target/fine-ra.ear "$RUN_SERVER/standalone/deployments/"
 
 export FINE_DB_URL="jdbc:h2:file:$DATA/fine-ra;DB_CLOSE_ON_EXIT=FALSE"
+# the CA key store and its generated secret (ca.p12.secret) next to the database
+export FINE_CA_KEYSTORE_PATH="${FINE_CA_KEYSTORE_PATH:-$DATA/ca/ca.p12}"
 export FINE_DEMO_DATA=true FINE_SMTP_HOST=127.0.0.1 FINE_SMTP_PORT=3025
-export FINE_SITE_URL=https://localhost:8443/
+export FINE_SITE_URL="$SITE/"
 export LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$DATA/wildfly.pid"
-echo "== WildFly (log: $RUN_SERVER/standalone/log/server.log)"
+log="$RUN_SERVER/standalone/log/server.log"
+echo "== WildFly with the application (log: $log)"
 "$RUN_SERVER/bin/standalone.sh" > "$DATA/wildfly-console.log" 2>&1 &
-pids+=($!)
+wildfly=$!
+pids+=("$wildfly")
 
+agent="not started"
 agent_jar=card-applet-agent/agent/target/fine-ra-card-agent.jar
-[[ -f "$agent_jar" ]] || agent_jar=""
-if [[ -n "$agent_jar" ]] && command -v openssl >/dev/null; then
+if [[ ! -f "$agent_jar" ]]; then
+  agent="not built (card-applet-agent)"
+elif ! command -v openssl >/dev/null; then
+  agent="not started: openssl is missing"
+else
   # Development ticket key: the agent pins its public half (see card-applet-agent/README.md).
   if [[ ! -f "$DATA/ticket-public.pem" ]]; then
     openssl ecparam -name prime256v1 -genkey -noout -out "$DATA/ticket-private.pem"
     openssl ec -in "$DATA/ticket-private.pem" -pubout -out "$DATA/ticket-public.pem" 2>/dev/null
   fi
-  echo "== card agent with a simulated card on http://127.0.0.1:31520"
-  java -jar "$agent_jar" --simulated --origin https://localhost:8443 \
+  echo "== card agent with a simulated card"
+  java -jar "$agent_jar" --simulated --origin "$SITE" \
        --ticket-key "$DATA/ticket-public.pem" > "$DATA/agent.log" 2>&1 &
   pids+=($!)
+  if await 30 "$!" curl -sf "$AGENT/v1/status"; then
+    agent="$AGENT/v1/status  (simulated card)"
+  else
+    agent="did not start; see $DATA/agent.log"
+  fi
 fi
 
-log="$RUN_SERVER/standalone/log/server.log"
-for _ in $(seq 1 180); do
-  if grep -q 'Deployed "fine-ra.ear"' "$log" 2>/dev/null; then break; fi
-  if grep -q 'WFLYSRV0026\|WFLYCTL0186' "$log" 2>/dev/null; then
-    echo "WildFly started with errors; see $log"; break
-  fi
-  sleep 1
-done
+# The deployment scanner leaves fine-ra.ear.deployed or fine-ra.ear.failed next to the EAR.
+marker="$RUN_SERVER/standalone/deployments/fine-ra.ear"
+deployed() { [[ -f "$marker.deployed" || -f "$marker.failed" ]]; }
+await 300 "$wildfly" deployed || fail "WildFly ended or did not deploy within 5 minutes; see $log"
+[[ -f "$marker.failed" ]] && fail "the deployment failed: $(head -c 600 "$marker.failed"); see $log"
+await 30 "$wildfly" curl -ksf -o /dev/null "$SITE/login.xhtml" \
+  || fail "the site does not answer on $SITE; see $log"
+
+demo_accounts() {
+  while IFS='=' read -r key password; do
+    [[ -z "$key" || "$key" == \#* ]] && continue
+    printf '  %-10s  %-18s %s\n' "${key%%.*}" "${key#*.}" "$password"
+  done < "$DEMO_ACCOUNTS"
+}
 
 cat <<INFO
 
 FINE RA is running.
-  Subscriber site   https://localhost:8443/login.xhtml        (development certificate: accept it once)
-  Back office       https://localhost:8443/admin/login.xhtml
+  Subscriber site   $SITE/login.xhtml        (development certificate: accept it once)
+  Back office       $SITE/admin/login.xhtml
   Mail sink         http://127.0.0.1:8025/  (GreenMail API; IMAP 127.0.0.1:3143, any user, no password)
-  Card agent        http://127.0.0.1:31520/v1/status  (simulated card)
+  Card agent        $agent
 
 Demo accounts (initial passwords; every first sign-in asks for a new one):
-  subscriber  70759028-00-0001   Demo2026sub1
-  subscriber  70759028-00-0002   Demo2026sub2
-  clerk       clerk              Demo2026clerk
-  officer     officer            Demo2026officer
-  auditor     auditor            Demo2026auditor
+$(demo_accounts)
 
-Data stays in ./data between runs (delete it to start over). Ctrl-C stops everything.
+Data stays in $DATA between runs (delete it to start over). Ctrl-C stops everything.
 INFO
-wait
+# runs until Ctrl-C or until one of the parts ends
+wait -n || true
+echo "a part of FINE RA stopped on its own; see the logs in $DATA"
+exit 1

@@ -7,7 +7,14 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.logging.Logger;
 import tw.fine.ra.account.control.AccountSetup;
 import tw.fine.ra.account.entity.Role;
@@ -19,8 +26,8 @@ import tw.fine.ra.registration.entity.Subscriber;
 
 /**
  * Demo data for the development runner ({@code fine.demo-data=true}): one organization with two
- * subscribers, a clerk, an officer and an auditor, with the known initial passwords the runner
- * prints. Created once; later starts keep whatever the demo user changed.
+ * subscribers, a clerk, an officer and an auditor, with the initial passwords of
+ * {@code demo-accounts.properties}, which the runner prints. Created once; later starts keep whatever the demo user changed.
  */
 @Singleton
 @Startup
@@ -29,6 +36,7 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
     public static final String UBN = "70759028";
+    private static final String PASSWORDS = "/demo-accounts.properties";
 
     @Inject
     Settings settings;
@@ -55,11 +63,23 @@ public class DemoData {
             Subscriber subscriber = organization.addSubscriber(clock.instant());
             em.persist(subscriber);
             accounts.create(subscriber.getSubscriberId(), Role.SUBSCRIBER, subscriber.getSubscriberId(), subscriber.getId(),
-                    ("Demo2026sub" + i).toCharArray());
+                    password(Role.SUBSCRIBER, subscriber.getSubscriberId()));
         }
-        accounts.create("clerk", Role.CLERK, "RA 審核人員 Clerk", null, "Demo2026clerk".toCharArray());
-        accounts.create("officer", Role.OFFICER, "RA 主管 Officer", null, "Demo2026officer".toCharArray());
-        accounts.create("auditor", Role.AUDITOR, "稽核人員 Auditor", null, "Demo2026auditor".toCharArray());
+        accounts.create("clerk", Role.CLERK, "RA 審核人員 Clerk", null, password(Role.CLERK, "clerk"));
+        accounts.create("officer", Role.OFFICER, "RA 主管 Officer", null, password(Role.OFFICER, "officer"));
+        accounts.create("auditor", Role.AUDITOR, "稽核人員 Auditor", null, password(Role.AUDITOR, "auditor"));
         LOG.info("Demo data created: organization " + UBN + " with two subscribers, clerk, officer, auditor");
+    }
+
+    /** The initial password from {@value #PASSWORDS}, which the dev runner prints too. */
+    private static char[] password(Role role, String login) {
+        Properties passwords = new Properties();
+        try (InputStream in = DemoData.class.getResourceAsStream(PASSWORDS)) {
+            passwords.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot read " + PASSWORDS, e);
+        }
+        String key = role.name().toLowerCase(Locale.ROOT) + "." + login;
+        return Objects.requireNonNull(passwords.getProperty(key), () -> key + " missing in " + PASSWORDS).toCharArray();
     }
 }

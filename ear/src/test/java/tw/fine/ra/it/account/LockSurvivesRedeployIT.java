@@ -3,10 +3,6 @@ package tw.fine.ra.it.account;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -38,12 +34,11 @@ class LockSurvivesRedeployIT {
     private final Http http = new Http();
 
     private String post(String query) {
-        return http.send(HttpRequest.newBuilder(URI.create(Http.https("/test/accounts?" + query)))
-                .POST(HttpRequest.BodyPublishers.noBody()).build()).body().strip();
+        return http.testAccount(query);
     }
 
     private String signIn(String login, String password) {
-        return post("signIn=" + login + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        return http.testSignIn(login, password);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.account.boundary.Captchas;
 import tw.fine.ra.account.boundary.SignIn;
+import tw.fine.ra.account.control.PasswordHasher;
 import tw.fine.ra.account.entity.Role;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.it.support.Deployments;
@@ -42,6 +43,9 @@ class SignInRulesIT {
 
     @Inject
     TestData data;
+
+    @Inject
+    PasswordHasher hasher;
 
     private Optional<SignIn.Granted> attempt(String login, String password) {
         return signIn.verify(Role.Area.SUBSCRIBER, login, password.toCharArray(), "192.0.2.1");
@@ -108,18 +112,31 @@ class SignInRulesIT {
     }
 
     @Test
-    void unknownAndLockedAccountsAnswerLikeWrongPassword() {
+    void unknownLockedAndWrongAreaAccountsAnswerAndWorkLikeWrongPassword() {
         String locked = data.account(Role.SUBSCRIBER);
         for (int i = 0; i < 3; i++) {
             attempt(locked, "wrong");
         }
         String known = data.account(Role.SUBSCRIBER);
-        Optional<SignIn.Granted> wrong = attempt(known, "wrong");
-        Optional<SignIn.Granted> unknown = attempt("nobody-" + System.nanoTime(), TestData.PASSWORD);
-        Optional<SignIn.Granted> lockedRight = attempt(locked, TestData.PASSWORD);
-        assertEquals(wrong, unknown);
-        assertEquals(wrong, lockedRight);
-        assertTrue(wrong.isEmpty());
+        String clerk = data.account(Role.CLERK);
+        Refusal wrong = refusal(() -> attempt(known, "wrong"));
+        Refusal unknown = refusal(() -> attempt("nobody-" + System.nanoTime(), TestData.PASSWORD));
+        Refusal lockedRight = refusal(() -> attempt(locked, TestData.PASSWORD));
+        Refusal wrongArea = refusal(() -> attempt(clerk, TestData.PASSWORD));
+        assertEquals(new Refusal(Optional.empty(), 1), wrong, "one Argon2id evaluation for a wrong password");
+        assertEquals(wrong, unknown, "an unknown account");
+        assertEquals(wrong, lockedRight, "a locked account");
+        assertEquals(wrong, wrongArea, "the other area's account");
+    }
+
+    /** What a caller sees of a sign-in: the answer and how many Argon2id evaluations it cost. */
+    private record Refusal(Optional<SignIn.Granted> answer, long evaluations) {
+    }
+
+    private Refusal refusal(java.util.function.Supplier<Optional<SignIn.Granted>> signInAttempt) {
+        long before = hasher.evaluations();
+        Optional<SignIn.Granted> answer = signInAttempt.get();
+        return new Refusal(answer, hasher.evaluations() - before);
     }
 
     @Test

@@ -13,8 +13,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -24,6 +22,7 @@ import tw.fine.ra.account.boundary.SignIn;
 import tw.fine.ra.account.entity.Role;
 import tw.fine.ra.it.support.AliceClerk;
 import tw.fine.ra.it.support.Deployments;
+import tw.fine.ra.it.support.Mailers;
 import tw.fine.ra.platform.Refused;
 import tw.fine.ra.registration.boundary.Registrations;
 import tw.fine.ra.registration.boundary.SubscriberSearch;
@@ -160,17 +159,13 @@ class RegistrationIT {
     }
 
     /** The initial password is only in the PDF: find it there and sign in with it. */
-    private boolean passwordInMailerSignsIn(Registrations.Mailer mailer) throws Exception {
-        String text;
-        try (var pdf = Loader.loadPDF(mailer.pdf())) {
-            text = new PDFTextStripper().getText(pdf);
-        }
-        var line = java.util.regex.Pattern.compile("Initial website password (\\S+)").matcher(text);
-        if (!line.find()) {
+    private boolean passwordInMailerSignsIn(Registrations.Mailer mailer) {
+        Optional<String> password = Mailers.initialPassword(mailer.pdf());
+        if (password.isEmpty()) {
             return false;
         }
         Optional<SignIn.Granted> granted = signIn.verify(Role.Area.SUBSCRIBER, mailer.subscriberId(),
-                line.group(1).toCharArray(), "-");
+                password.get().toCharArray(), "-");
         return granted.isPresent() && granted.get().mustChangePassword();
     }
 }

@@ -81,6 +81,27 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Submits a form's non-AJAX command from inside the page (with the session, view state and
+     * CSP nonce the page holds) and answers the response body, e.g. a file download.
+     */
+    public byte[] download(String formId, String commandId) {
+        Object base64 = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById(arguments[0]);
+                const fields = new URLSearchParams(new FormData(form));
+                fields.append(arguments[1], arguments[1]);
+                fetch(form.action, {method: 'POST', body: fields})
+                  .then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))
+                  .then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })
+                  .catch(e => done('failed: ' + e));
+                """, formId, commandId);
+        if (String.valueOf(base64).startsWith("failed")) {
+            throw new AssertionError(commandId + " " + base64);
+        }
+        return java.util.Base64.getDecoder().decode((String) base64);
+    }
+
     public String text(String cssSelector) {
         return find(cssSelector).getText();
     }

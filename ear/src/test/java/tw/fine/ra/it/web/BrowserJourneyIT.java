@@ -1,11 +1,10 @@
 package tw.fine.ra.it.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -18,6 +17,7 @@ import tw.fine.ra.it.support.Browser;
 import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.it.support.Http;
 import tw.fine.ra.it.support.Mailbox;
+import tw.fine.ra.it.support.Mailers;
 import tw.fine.ra.it.support.TestData;
 
 /** What a newcomer does on the real pages in headless Chromium. */
@@ -37,8 +37,7 @@ class BrowserJourneyIT {
     private final Http http = new Http();
 
     private String create(String query) {
-        return http.send(HttpRequest.newBuilder(URI.create(Http.https("/test/accounts?" + query)))
-                .POST(HttpRequest.BodyPublishers.noBody()).build()).body().strip();
+        return http.testAccount(query);
     }
 
     private String state(String login) {
@@ -114,7 +113,10 @@ class BrowserJourneyIT {
             MimeMessage mail = smtp.awaitSubjectContaining(subscriber);
             assertEquals(CONTACT, mail.getAllRecipients()[0].toString());
             assertTrue(mail.getContent().toString().contains(form));
-            assertTrue(!mail.getContent().toString().contains(newPassword), "mail never carries a password");
+            String initialPassword = Mailers.initialPassword(browser.download("mailer", "mailer:download"))
+                    .orElseThrow(() -> new AssertionError("no password in the reset mailer"));
+            assertEquals("granted", http.testSignIn(subscriber, initialPassword), "the mailer's password is the new one");
+            assertFalse(mail.getContent().toString().contains(initialPassword), "the notice never carries the password");
         }
     }
 

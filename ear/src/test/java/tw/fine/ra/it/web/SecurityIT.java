@@ -1,9 +1,15 @@
 package tw.fine.ra.it.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -11,38 +17,71 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import tw.fine.ra.account.entity.Role;
+import tw.fine.ra.it.support.AccountsProbe;
 import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.it.support.Http;
+import tw.fine.ra.it.support.JsfPage;
+import tw.fine.ra.it.support.TestData;
+import tw.fine.ra.it.support.WebPages;
 
 /** The web security baseline, seen by a plain HTTP client. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SecurityIT {
 
+    private static final String UBN = "22099131";
+    private static final Set<Role> STAFF = EnumSet.of(Role.CLERK, Role.OFFICER, Role.AUDITOR);
+
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.application();
+        return Deployments.applicationWith(AccountsProbe.class);
     }
 
     private final Http http = new Http();
 
+    /** Every page under {@code /app} and {@code /admin}, from the webapp folder, so a new page is covered. */
+    static Stream<String> protectedPages() {
+        return WebPages.protectedPages().stream();
+    }
+
     @ParameterizedTest
-    @CsvSource({
-        "/app/index.xhtml, /login.xhtml",
-        "/app/password.xhtml, /login.xhtml",
-        "/admin/index.xhtml, /admin/login.xhtml",
-        "/admin/register.xhtml, /admin/login.xhtml",
-        "/admin/reset-request.xhtml, /admin/login.xhtml",
-        "/admin/approvals.xhtml, /admin/login.xhtml",
-        "/admin/audit.xhtml, /admin/login.xhtml",
-        "/admin/password.xhtml, /admin/login.xhtml"
-    })
-    void anonymousIsRedirectedFromEveryArea(String page, String signIn) {
+    @MethodSource("protectedPages")
+    void anonymousIsRedirectedFromEveryPage(String page) {
         HttpResponse<String> response = http.get(Http.https(page));
         assertEquals(302, response.statusCode(), page);
         String location = response.headers().firstValue("Location").orElse("");
+        String signIn = page.startsWith("/admin/") ? "/admin/login.xhtml" : "/login.xhtml";
         assertTrue(location.endsWith(signIn), page + " went to " + location);
+    }
+
+    @Test
+    void everyPageBelongsToItsAreaOnly() {
+        for (String page : WebPages.protectedPages()) {
+            Set<Role> roles = WebPages.rolesFor(page);
+            Set<Role> area = page.startsWith("/admin/") ? STAFF : EnumSet.of(Role.SUBSCRIBER);
+            assertFalse(roles.isEmpty(), page + " has no role constraint");
+            assertTrue(area.containsAll(roles), page + " is open to " + roles);
+        }
+    }
+
+    /** Each role, signed in, against every page: refused where web.xml does not name it, let in where it does. */
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void eachRoleIsRefusedEveryPageOutsideItsOwn(Role role) {
+        Http session = new Http();
+        String login = session.testAccount(role == Role.SUBSCRIBER ? "subscriberOf=" + UBN : "role=" + role);
+        assertSignedIn(session.signIn(signInPage(role), login, TestData.PASSWORD), login);
+        for (String page : WebPages.protectedPages()) {
+            HttpResponse<String> response = session.get(Http.https(page));
+            String location = response.headers().firstValue("Location").orElse("");
+            boolean refused = response.statusCode() == 403
+                    || response.statusCode() == 302 && location.endsWith("login.xhtml");
+            assertEquals(!WebPages.rolesFor(page).contains(role), refused,
+                    role + " on " + page + ": " + response.statusCode() + " " + location);
+        }
     }
 
     @Test
@@ -79,15 +118,34 @@ class SecurityIT {
     }
 
     @Test
-    void postWithoutViewStateChangesNothing() {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(Http.https("/login.xhtml")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "signin=signin&signin%3Alogin=x&signin%3Apassword=y&signin%3Acaptcha=z&signin%3Asubmit="))
-                .build();
-        HttpResponse<String> response = http.send(request);
-        // a forged post without the server-side ViewState is not processed as a sign-in
-        assertTrue(response.statusCode() != 302 || !response.headers().firstValue("Location").orElse("")
-                .contains("/app/"), "forged post signed someone in");
+    void aValidSignInWithoutTheViewStateIsRefusedAndTheSamePostWithItAccepted() {
+        String login = http.testAccount("role=SUBSCRIBER");
+        Map<String, String> form = http.signInForm("/login.xhtml", login, TestData.PASSWORD);
+        Map<String, String> forged = new LinkedHashMap<>(form);
+        forged.remove(JsfPage.VIEW_STATE);
+
+        HttpResponse<String> refused = http.post(Http.https("/login.xhtml"), forged);
+        assertFalse(refused.headers().firstValue("Location").orElse("").contains("/app/"),
+                "a post without the view state signed in: " + refused.statusCode());
+        assertFalse(signedIn(http), "still anonymous");
+
+        assertSignedIn(http.post(Http.https("/login.xhtml"), form), login);
+        assertTrue(signedIn(http), "the same post with the view state signs in");
+    }
+
+    /** A subscriber session reaches its password page (where a first sign-in is sent); anonymous is redirected. */
+    private static boolean signedIn(Http session) {
+        return session.get(Http.https("/app/password.xhtml")).statusCode() == 200;
+    }
+
+    private static String signInPage(Role role) {
+        return role == Role.SUBSCRIBER ? "/login.xhtml" : "/admin/login.xhtml";
+    }
+
+    private static void assertSignedIn(HttpResponse<String> response, String login) {
+        assertEquals(302, response.statusCode(), () -> login + " not signed in:\n" + response.body());
+        String location = response.headers().firstValue("Location").orElse("");
+        assertTrue(location.contains("/app/") || location.contains("/admin/") && !location.endsWith("login.xhtml"),
+                login + " went to " + location);
     }
 }

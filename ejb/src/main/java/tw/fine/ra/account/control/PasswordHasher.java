@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -28,6 +29,7 @@ public class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
+    private final AtomicLong evaluations = new AtomicLong();
     /** Verified against for unknown accounts, so they cost the same time as known ones. */
     private final String dummyHash = hash("not-a-password".toCharArray());
 
@@ -62,16 +64,25 @@ public class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
+    /**
+     * How many Argon2id derivations this hasher has run: what an attacker timing the sign-in can
+     * observe, so tests compare it between refusals (unknown, locked and wrong-password accounts).
+     */
+    public long evaluations() {
+        return evaluations.get();
+    }
+
     /** Does the work of a verification and always fails. */
     public boolean verifyNothing(char[] password) {
         verify(dummyHash, password);
         return false;
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int m, int t, int p, int length) {
+    private byte[] derive(char[] password, byte[] salt, int m, int t, int p, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(m).withIterations(t).withParallelism(p).withSalt(salt).build();
+        evaluations.incrementAndGet();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));

@@ -1,5 +1,6 @@
 package tw.fine.ra.account.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,16 @@ class PasswordHasherTest {
     @Test
     void everyHashHasItsOwnSalt() {
         assertNotEquals(hasher.hash("same".toCharArray()), hasher.hash("same".toCharArray()));
+    }
+
+    @Test
+    void aDummyVerificationCostsOneEvaluationLikeARealOne() {
+        String hash = hasher.hash("Harbour2026x".toCharArray());
+        long start = hasher.evaluations();
+        hasher.verify(hash, "wrong".toCharArray());
+        assertEquals(start + 1, hasher.evaluations());
+        hasher.verifyNothing("wrong".toCharArray());
+        assertEquals(start + 2, hasher.evaluations());
     }
 
     @Test

@@ -28,6 +28,7 @@ class CaHierarchyTest {
     }
 
     @Test
+    @NeedsOsTools
     void issuingCaChainsToTheRootAndMayNotSignCas() {
         TestCa ca = new TestCa(dir);
         Openssl.pem(dir.resolve("root.pem"), ca.ca.root());
@@ -43,6 +44,7 @@ class CaHierarchyTest {
     }
 
     @Test
+    @NeedsOsTools
     void ocspSignerIsDelegatedWithNoCheckAndChainsToTheIssuingCa() {
         TestCa ca = new TestCa(dir);
         OcspSigner signer = ca.hierarchy.ocspSigner(ca.ca);

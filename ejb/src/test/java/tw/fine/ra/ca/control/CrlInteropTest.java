@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tw.fine.ra.ca.entity.RevocationReason;
 
+@NeedsOsTools
 class CrlInteropTest {
 
     @TempDir

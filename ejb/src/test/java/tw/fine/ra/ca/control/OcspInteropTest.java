@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tw.fine.ra.ca.entity.RevocationReason;
 
 /** Our responder behind a tiny HTTP server, asked by {@code openssl ocsp}. */
+@NeedsOsTools
 class OcspInteropTest {
 
     @TempDir

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tw.fine.ra.ca.entity.RevocationReason;
 
 /** The CA with its keys on a real PKCS#11 token (SoftHSM2 through SunPKCS11). */
+@NeedsOsTools
 class Pkcs11CaKeyStoreTest {
 
     @TempDir

@@ -124,11 +124,14 @@ class AgentCardFlowTest {
     }
 
     @Test
-    void theHolderChangesThePinInTheAgentDialog() throws Exception {
+    void afterAPinChangeInTheAgentDialogTheOldPinIsRefusedAndTheNewOneSigns() throws Exception {
         agent.pins.then("123456", "86427531");
         assertEquals(200, agent.ticketed(Operation.CHANGE_PIN, null, Map.of()).status());
         agent.pins.then("123456");
-        assertEquals("PIN_INCORRECT", sign9aWithFreshKey().error());
+        assertEquals("PIN_INCORRECT", sign9aWithFreshKey().error(), "the old PIN");
+        agent.pins.then("86427531");
+        Http.Response signed = sign("9A", "after-change");
+        assertEquals(200, signed.status(), () -> "the new PIN: " + signed.body());
     }
 
     @Test

@@ -10,6 +10,7 @@ import javax.crypto.Cipher;
 import java.util.HexFormat;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static tw.fine.ra.card.applet.CardFixture.AES_KEY;
 import static tw.fine.ra.card.applet.CardFixture.TDES_KEY;
 import static tw.fine.ra.card.applet.CardFixture.assertSw;
@@ -31,8 +32,9 @@ class ManagementKeyTest {
     @Test
     void mutualAuthenticationWith3desIsAccepted() throws Exception {
         CardFixture card = CardFixture.personalized(ManagementKeyAlgorithm.TDES, TDES_KEY);
-        card.piv.authenticate(ManagementKeyAlgorithm.TDES, TDES_KEY);
-        card.piv.generate(Slot.KEY_MANAGEMENT, KeyAlgorithm.EC_P256);
+        assertDoesNotThrow(() -> card.piv.authenticate(ManagementKeyAlgorithm.TDES, TDES_KEY), "3DES mutual authentication");
+        assertDoesNotThrow(() -> card.piv.generate(Slot.KEY_MANAGEMENT, KeyAlgorithm.EC_P256),
+                "key generation, which needs the management key");
     }
 
     @Test
@@ -69,8 +71,10 @@ class ManagementKeyTest {
         byte[] r = card.piv.send("GA", 0, 0x87, AES.id(), 0x9B, Tlv.encode(0x7C, Tlv.encode(0x81, new byte[0])));
         byte[] challenge = Tlv.children(Tlv.unwrap(0x7C, r)).get(0x81);
         byte[] response = AES.crypt(Cipher.ENCRYPT_MODE, AES_KEY, challenge);
-        card.piv.send("GA", 0, 0x87, AES.id(), 0x9B, Tlv.encode(0x7C, Tlv.encode(0x82, response)));
-        card.piv.generate(Slot.KEY_MANAGEMENT, KeyAlgorithm.EC_P256);
+        assertDoesNotThrow(() -> card.piv.send("GA", 0, 0x87, AES.id(), 0x9B, Tlv.encode(0x7C, Tlv.encode(0x82, response))),
+                "the encrypted challenge is accepted");
+        assertDoesNotThrow(() -> card.piv.generate(Slot.KEY_MANAGEMENT, KeyAlgorithm.EC_P256),
+                "key generation, which needs the management key");
     }
 
     @Test

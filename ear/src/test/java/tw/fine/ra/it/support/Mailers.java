@@ -1,0 +1,28 @@
+package tw.fine.ra.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/** Reads a sealed password mailer (PDF) as its recipient does. */
+public final class Mailers {
+
+    private static final Pattern PASSWORD_LINE = Pattern.compile("Initial website password (\\S+)");
+
+    private Mailers() {
+    }
+
+    /** The initial password printed in the mailer's English line. */
+    public static Optional<String> initialPassword(byte[] pdf) {
+        try (var document = Loader.loadPDF(pdf)) {
+            Matcher line = PASSWORD_LINE.matcher(new PDFTextStripper().getText(document));
+            return line.find() ? Optional.of(line.group(1)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a readable PDF", e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Tests the dev runner: starts wildfly-config/run.sh twice on a fresh data folder and checks that
+# both starts serve the same root and issuing CA certificates (the CA key store is kept in the
+# data folder with the database), and that the runner stops everything it started.
+# Uses the runner's default ports (8080, 8443, 9990, 3025, 8025, 3143, 31520); builds once if
+# nothing is built yet. CI runs it after the tests (.ci/run). About two minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+export FINE_RUN_DATA="$work/data"
+runner=""
+
+cleanup() {
+  if [[ -n "$runner" ]]; then kill "$runner" 2>/dev/null || true; wait "$runner" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Starts the runner in the background and waits for its "running" line; $1 names the start.
+start() {
+  local name=$1 build=--no-build
+  [[ -f ear/target/fine-ra.ear && -d ear/target/server ]] || build=""
+  bash wildfly-config/run.sh $build > "$work/$name.log" 2>&1 < /dev/null &
+  runner=$!
+  for _ in $(seq 1 900); do
+    if grep -q '^FINE RA is running' "$work/$name.log"; then return 0; fi
+    if ! kill -0 "$runner" 2>/dev/null; then
+      cat "$work/$name.log"
+      echo "FAIL: the $name start of run.sh ended without running" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+  cat "$work/$name.log"
+  echo "FAIL: the $name start of run.sh did not come up in 15 minutes" >&2
+  exit 1
+}
+
+stop() {
+  kill -TERM "$runner"
+  wait "$runner" || true
+  runner=""
+  if curl -ks -o /dev/null https://localhost:8443/login.xhtml; then
+    echo "FAIL: the site still answers after run.sh stopped" >&2
+    exit 1
+  fi
+}
+
+# The CA certificates relying parties fetch (AIA caIssuers), as served on plain HTTP.
+fetch() {
+  for ca in fine-root-ca information-user-ca; do
+    curl -sf "http://localhost:8080/pki/ca/$ca.cer" -o "$work/$1-$ca.cer" \
+      || { echo "FAIL: no $ca certificate on the $1 start" >&2; exit 1; }
+  done
+}
+
+echo "== first start"
+start first
+fetch first
+stop
+echo "== second start"
+start second
+fetch second
+stop
+
+for ca in fine-root-ca information-user-ca; do
+  if ! cmp -s "$work/first-$ca.cer" "$work/second-$ca.cer"; then
+    echo "FAIL: the restarted runner serves another $ca certificate" >&2
+    exit 1
+  fi
+  echo "same $ca certificate after the restart: $(sha256sum < "$work/first-$ca.cer" | cut -c1-16)…"
+done
+echo "OK: run.sh kept its CA across a restart"
