@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tw.fine.ra.it.support.AccountsProbe;
@@ -72,7 +73,8 @@ class PageBaselineIT {
             browser.type("signin:password", "Typed2026pw");
             String before = browser.find("#signin\\:captcha-image").getAttribute("src");
             browser.click("signin:captcha-refresh");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d ->
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                    .ignoring(StaleElementReferenceException.class).until(d ->
                     !before.equals(d.findElement(By.id("signin:captcha-image")).getAttribute("src")));
             assertEquals("70759028-00-0001", browser.find("#signin\\:login").getAttribute("value"));
             assertEquals("Typed2026pw", browser.find("#signin\\:password").getAttribute("value"));
@@ -110,6 +112,25 @@ class PageBaselineIT {
     }
 
     @Test
+    void aFailedSignInAfterAnotherAccountStillEndsItAndOffersAFreshForm() {
+        String clerk = create("role=CLERK");
+        String subscriber = create("subscriberOf=" + UBN);
+        try (Browser browser = new Browser()) {
+            browser.signIn("/admin/login.xhtml", clerk, TestData.PASSWORD);
+            browser.signIn("/login.xhtml", subscriber, "Wrong2026pw");
+            assertEquals("/login.xhtml", browser.path());
+            String notice = browser.text("#notice");
+            assertTrue(notice.contains("註冊中心人員帳號已登出") && notice.contains(FAILED), notice);
+            assertFalse(browser.find("#signin\\:captcha-test-answer").getAttribute("textContent").isBlank(),
+                    "a new CAPTCHA");
+            assertEquals("1", http.get(Http.https("/test/accounts?audited=SIGN_OUT&subject=" + clerk
+                    + "&detail=sign-in%20to%20subscriber")).body());
+            browser.open("/admin/index.xhtml");
+            assertEquals("/admin/login.xhtml", browser.path(), "the clerk is signed out");
+        }
+    }
+
+    @Test
     void theChosenLanguageOutlivesSignOut() {
         String subscriber = create("subscriberOf=" + UBN);
         try (Browser browser = new Browser()) {
@@ -119,6 +140,8 @@ class PageBaselineIT {
             browser.changePassword(TestData.PASSWORD, "English2026pw", "English2026pw");
             browser.submit("chrome:sign-out");
             assertEquals("/login.xhtml", browser.path());
+            assertEquals("1", http.get(Http.https("/test/accounts?audited=SIGN_OUT&subject=" + subscriber
+                    + "&detail=sign-out")).body());
             assertEquals("en", browser.find("html").getAttribute("lang"));
             assertTrue(browser.text("#signed-out").contains("You have signed out"), browser.pageText());
             assertTrue(browser.pageText().contains("Subscriber sign-in"), browser.pageText());
@@ -159,8 +182,17 @@ class PageBaselineIT {
 
     @Test
     void theChineseTextIsDrawnWithTheServedWebFont() {
+        String subscriber = create("subscriberOf=" + UBN);
         try (Browser browser = new Browser()) {
             browser.open("/login.xhtml");
+            browser.submit("chrome:lang-en");
+            assertEquals(List.of(), textNotInTheWebFont(browser), "the 中文 link of an English page");
+            browser.submit("chrome:lang-zh");
+            browser.signIn("/login.xhtml", subscriber, TestData.PASSWORD);
+            browser.changePassword("", "", "");
+            assertEquals(List.of(), textNotInTheWebFont(browser), "labels, messages and buttons");
+            browser.changePassword(TestData.PASSWORD, "Fonts2026pwd", "Fonts2026pwd");
+            assertEquals(List.of(), textNotInTheWebFont(browser), "the dashboard and its notice");
             Object loaded = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     document.fonts.ready.then(() => done([...document.fonts]
@@ -168,5 +200,22 @@ class PageBaselineIT {
                     """);
             assertTrue(((Number) loaded).intValue() > 0, "no Noto Sans TC file loaded");
         }
+    }
+
+    /** Visible Chinese text whose first font is not the served Noto Sans TC (a host without CJK fonts shows boxes). */
+    @SuppressWarnings("unchecked")
+    private static List<String> textNotInTheWebFont(Browser browser) {
+        return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
+                const cjk = /[\u3000-\u9fff\uff00-\uffef]/;
+                const wrong = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                  const text = walker.currentNode, element = text.parentElement;
+                  if (!cjk.test(text.textContent) || element.getClientRects().length === 0) continue;
+                  const font = getComputedStyle(element).fontFamily;
+                  if (!font.startsWith('"Noto Sans TC"')) wrong.push(text.textContent.trim() + ' in ' + font);
+                }
+                return wrong;
+                """);
     }
 }

@@ -71,7 +71,7 @@ public class SignInPage implements Serializable {
         credential.clear();
         ended.ifPresent(other -> OneTimeNotice.leave(request, "signin.other-ended." + other.name().toLowerCase()));
         if (status != AuthenticationStatus.SUCCESS) {
-            Pages.error(null, "signin.failed");
+            failed(request, ended.isPresent());
             return;
         }
         request.changeSessionId(); // a fixed session id must not survive sign-in
@@ -92,6 +92,16 @@ public class SignInPage implements Serializable {
             return signOut.end(request, "sign-in to " + area.name().toLowerCase());
         } catch (ServletException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void failed(HttpServletRequest request, boolean sessionEnded) {
+        if (sessionEnded) {
+            // the ended session held this page's state too: start the page afresh
+            OneTimeNotice.leave(request, "signin.failed");
+            Pages.redirect(area.signInPage());
+        } else {
+            Pages.error(null, "signin.failed");
         }
     }
 

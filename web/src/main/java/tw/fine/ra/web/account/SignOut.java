@@ -38,6 +38,7 @@ public class SignOut {
     public void run() throws ServletException {
         HttpServletRequest request = Pages.request();
         Area area = end(request, "sign-out").orElse(Area.of(request));
+        close(request);
         Pages.redirect(area.signInPage() + "?" + SIGNED_OUT + "=true");
     }
 
@@ -48,19 +49,26 @@ public class SignOut {
     }
 
     /**
-     * Ends whoever is signed in on this session, if anyone, and records why.
+     * Ends the account signed in on this session, if any, with its session, and records why.
      *
-     * @return the area that was signed out
+     * @return the area that was signed out, empty when nobody was signed in (nothing changed)
      */
     Optional<Area> end(HttpServletRequest request, String why) throws ServletException {
         HttpSession session = request.getSession(false);
         Optional<Account> account = Optional.ofNullable(session == null ? null
                 : (Account) session.getAttribute(Account.ATTRIBUTE));
-        account.ifPresent(a -> signIn.signedOut(a.login(), a.role(), request.getRemoteAddr(), why));
+        if (account.isPresent()) {
+            signIn.signedOut(account.get().login(), account.get().role(), request.getRemoteAddr(), why);
+            close(request);
+        }
+        return account.map(a -> Area.of(a.role().area()));
+    }
+
+    private static void close(HttpServletRequest request) throws ServletException {
         request.logout();
+        HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
-        return account.map(a -> Area.of(a.role().area()));
     }
 }

@@ -4,10 +4,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A notice for the next page the visitor sees, however many redirects lie between (a faces
- * message survives only one). The site template shows it once.
+ * Notices for the next page the visitor sees, however many redirects lie between (a faces
+ * message survives only one). The site template shows them once.
  */
 @Named
 @RequestScoped
@@ -15,24 +17,29 @@ public class OneTimeNotice {
 
     private static final String ATTRIBUTE = "fine.notice";
 
-    private String key;
-    private boolean taken;
+    private List<String> keys;
 
-    /** Leaves the message key for the next page shown in this session. */
+    /** Adds a message key for the next page shown in this session. */
+    @SuppressWarnings("unchecked")
     public static void leave(HttpServletRequest request, String key) {
-        request.getSession().setAttribute(ATTRIBUTE, key);
+        HttpSession session = request.getSession();
+        ArrayList<String> keys = (ArrayList<String>) session.getAttribute(ATTRIBUTE);
+        keys = keys == null ? new ArrayList<>() : keys;
+        keys.add(key);
+        session.setAttribute(ATTRIBUTE, keys);
     }
 
-    /** The message key left for this page, or null; taking it removes it. */
-    public String getKey() {
-        if (!taken) {
-            taken = true;
+    /** The message keys left for this page, in order; taking them removes them. */
+    @SuppressWarnings("unchecked")
+    public List<String> getKeys() {
+        if (keys == null) {
             HttpSession session = Pages.request().getSession(false);
+            Object left = session == null ? null : session.getAttribute(ATTRIBUTE);
+            keys = left == null ? List.of() : List.copyOf((List<String>) left);
             if (session != null) {
-                key = (String) session.getAttribute(ATTRIBUTE);
                 session.removeAttribute(ATTRIBUTE);
             }
         }
-        return key;
+        return keys;
     }
 }
