@@ -43,6 +43,11 @@ class PageBaselineIT {
         return AccountsProbe.create(http, query);
     }
 
+    /** How many sign-outs of the account the audit trail holds with that detail. */
+    private String signOutsOf(String login, String detail) {
+        return http.get(Http.https("/test/accounts?audited=SIGN_OUT&subject=" + login + "&detail=" + detail)).body();
+    }
+
     @Test
     void thePasswordPolicyNamesTheMinimumLengthInBothLanguages() {
         String subscriber = create("subscriberOf=" + UBN);
@@ -104,8 +109,7 @@ class PageBaselineIT {
             assertEquals("/app/password.xhtml", browser.path(), browser.pageText());
             assertEquals(subscriber, browser.text("#chrome\\:user"));
             assertTrue(browser.text("#notice").contains("註冊中心人員帳號已登出"), browser.pageText());
-            assertEquals("1", http.get(Http.https("/test/accounts?audited=SIGN_OUT&subject=" + clerk
-                    + "&detail=sign-in%20to%20subscriber")).body());
+            assertEquals("1", signOutsOf(clerk, "sign-in%20to%20subscriber"));
             browser.open("/admin/index.xhtml");
             assertTrue(browser.pageText().contains("沒有使用此功能的權限"), "the clerk is gone");
         }
@@ -123,8 +127,7 @@ class PageBaselineIT {
             assertTrue(notice.contains("註冊中心人員帳號已登出") && notice.contains(FAILED), notice);
             assertFalse(browser.find("#signin\\:captcha-test-answer").getAttribute("textContent").isBlank(),
                     "a new CAPTCHA");
-            assertEquals("1", http.get(Http.https("/test/accounts?audited=SIGN_OUT&subject=" + clerk
-                    + "&detail=sign-in%20to%20subscriber")).body());
+            assertEquals("1", signOutsOf(clerk, "sign-in%20to%20subscriber"));
             browser.open("/admin/index.xhtml");
             assertEquals("/admin/login.xhtml", browser.path(), "the clerk is signed out");
         }
@@ -140,8 +143,7 @@ class PageBaselineIT {
             browser.changePassword(TestData.PASSWORD, "English2026pw", "English2026pw");
             browser.submit("chrome:sign-out");
             assertEquals("/login.xhtml", browser.path());
-            assertEquals("1", http.get(Http.https("/test/accounts?audited=SIGN_OUT&subject=" + subscriber
-                    + "&detail=sign-out")).body());
+            assertEquals("1", signOutsOf(subscriber, "sign-out"));
             assertEquals("en", browser.find("html").getAttribute("lang"));
             assertTrue(browser.text("#signed-out").contains("You have signed out"), browser.pageText());
             assertTrue(browser.pageText().contains("Subscriber sign-in"), browser.pageText());
