@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests and the demo need when they are missing: headless
 # Chromium and its driver for page tests, plus whatever .ci/packages.txt lists (PC/SC, OpenSC,
-# OpenSSL, SoftHSM2). Nothing else is ever downloaded outside Maven.
+# OpenSSL, SoftHSM2), and axe-core from npm for the page checks. Nothing else is downloaded
+# outside Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wanted=(chromium chromium-driver)
@@ -21,4 +22,15 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# axe-core for the browser tests' accessibility check (ear/src/test/js, pinned by its lock file)
+if ! command -v npm >/dev/null; then
+  echo "npm is missing: install Node.js and npm (Debian: apt-get install nodejs npm)" >&2
+  exit 1
+fi
+js=ear/src/test/js
+if [[ ! -f $js/node_modules/axe-core/axe.min.js || $js/package-lock.json -nt $js/node_modules/.package-lock.json ]]; then
+  echo "Installing the browser tests' scripts (npm ci in $js)"
+  npm ci --prefix "$js" --no-audit --no-fund --silent
 fi

@@ -6,15 +6,19 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import tw.fine.ra.account.boundary.SignIn;
 import tw.fine.ra.account.entity.Account;
 import tw.fine.ra.account.entity.Role;
+import tw.fine.ra.audit.entity.AuditEvent;
 
 /**
  * Test deployments only: lets client-side tests create accounts (initial password
  * {@link TestData#PASSWORD}) and read their lock state.
  * {@code POST /test/accounts?role=CLERK} or {@code ?subscriberOf=UBN} answers the login;
  * {@code GET /test/accounts?login=..} answers {@code locked=true|false};
+ * {@code GET /test/accounts?audited=SIGN_OUT&subject=..&detail=..} answers how many such records exist;
  * {@code POST /test/accounts?signIn=..&password=..} answers {@code granted} or {@code refused}.
  */
 @WebServlet("/test/accounts")
@@ -22,6 +26,12 @@ public class AccountsProbe extends HttpServlet {
 
     @Inject
     TestData data;
+
+    /** Client side: creates an account ({@code role=CLERK} or {@code subscriberOf=UBN}); returns its login. */
+    public static String create(Http http, String query) {
+        return http.send(HttpRequest.newBuilder(URI.create(Http.https("/test/accounts?" + query)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).body().strip();
+    }
 
     @Inject
     SignIn signIn;
@@ -42,6 +52,11 @@ public class AccountsProbe extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (req.getParameter("audited") != null) {
+            resp.getWriter().print(data.auditCount(AuditEvent.valueOf(req.getParameter("audited")),
+                    req.getParameter("subject"), req.getParameter("detail")));
+            return;
+        }
         Account account = data.find(req.getParameter("login"));
         resp.setContentType("text/plain");
         resp.getWriter().print("locked=" + account.isLocked() + " mustChange=" + account.isMustChangePassword());

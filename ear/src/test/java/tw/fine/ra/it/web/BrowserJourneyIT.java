@@ -145,6 +145,6 @@ class BrowserJourneyIT {
 
     private static String signInMessage(Browser browser, String login, String password) {
         browser.signIn("/login.xhtml", login, password);
-        return browser.text("#signin\\:signin-messages").strip();
+        return browser.text("#messages").strip();
     }
 }

@@ -75,6 +75,11 @@ public class SignIn {
                 account.isMustChangePassword()));
     }
 
+    /** Records a sign-out: the visitor's own, or the one that a sign-in to the other area forced. */
+    public void signedOut(String login, Role role, String clientAddress, String why) {
+        audit.success(new Actor(login, role.name(), clientAddress), AuditEvent.SIGN_OUT, login, why);
+    }
+
     private Account lockedAccount(String login) {
         return em.createQuery("select a from Account a where a.login = :login", Account.class)
                 .setParameter("login", login)

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.Arrays;
 import tw.fine.ra.account.boundary.PasswordChanges;
+import tw.fine.ra.web.security.Area;
 import tw.fine.ra.web.security.ForcedPasswordChange;
 import tw.fine.ra.web.support.Pages;
 
@@ -43,8 +44,7 @@ public class PasswordChangePage implements Serializable {
         HttpSession session = Pages.request().getSession();
         session.removeAttribute(ForcedPasswordChange.SESSION_FLAG);
         Pages.info("password.change.done");
-        String area = Pages.request().getServletPath().startsWith("/admin/") ? "/admin" : "/app";
-        Pages.redirect(area + "/index.xhtml");
+        Pages.redirect(Area.of(Pages.request().getServletPath()).homePage());
     }
 
     private static char[] chars(String s) {

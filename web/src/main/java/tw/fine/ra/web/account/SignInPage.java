@@ -9,14 +9,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.util.Base64;
+import java.util.Optional;
 import tw.fine.ra.account.boundary.Captchas;
-import tw.fine.ra.account.entity.Role;
+import tw.fine.ra.web.security.Area;
 import tw.fine.ra.web.security.AreaCredential;
 import tw.fine.ra.web.security.ForcedPasswordChange;
+import tw.fine.ra.web.support.OneTimeNotice;
 import tw.fine.ra.web.support.Pages;
 
 /** The sign-in form of either area: account, password and the CAPTCHA, which is checked first. */
@@ -29,7 +32,10 @@ public class SignInPage implements Serializable {
     @Inject
     Captchas captchas;
 
-    private Role.Area area = Role.Area.SUBSCRIBER;
+    @Inject
+    SignOut signOut;
+
+    private Area area = Area.SUBSCRIBER;
     private String login;
     private String password;
     private String captchaAnswer;
@@ -38,7 +44,7 @@ public class SignInPage implements Serializable {
     private String captchaTestAnswer;
 
     public void open(String areaName) {
-        area = Role.Area.valueOf(areaName);
+        area = Area.valueOf(areaName);
         if (captchaId == null) {
             newCaptcha();
         }
@@ -57,20 +63,46 @@ public class SignInPage implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
-        AreaCredential credential = new AreaCredential(area, login, secret, request.getRemoteAddr());
+        Optional<Area> ended = endTheSignedIn(request);
+        AreaCredential credential = new AreaCredential(area.accounts(), login, secret, request.getRemoteAddr());
         SecurityContext security = CDI.current().select(SecurityContext.class).get();
         AuthenticationStatus status = security.authenticate(request, response,
                 withParams().credential(credential).newAuthentication(true));
         credential.clear();
+        ended.ifPresent(other -> OneTimeNotice.leave(request, "signin.other-ended." + other.name().toLowerCase()));
         if (status != AuthenticationStatus.SUCCESS) {
-            Pages.error(null, "signin.failed");
+            failed(request, ended.isPresent());
             return;
         }
         request.changeSessionId(); // a fixed session id must not survive sign-in
+        SignOut.signedIn(request);
         if (credential.mustChangePassword()) {
             request.getSession().setAttribute(ForcedPasswordChange.SESSION_FLAG, Boolean.TRUE);
         }
-        Pages.redirect(area == Role.Area.BACK_OFFICE ? "/admin/index.xhtml" : "/app/index.xhtml");
+        Pages.redirect(area.homePage());
+    }
+
+    /**
+     * One session holds one account: a sign-in while an account is signed in (say a clerk's
+     * back-office session, then a subscriber's sign-in) first signs that one out, audited; the page
+     * says so.
+     */
+    private Optional<Area> endTheSignedIn(HttpServletRequest request) {
+        try {
+            return signOut.end(request, "sign-in to " + area.name().toLowerCase());
+        } catch (ServletException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void failed(HttpServletRequest request, boolean sessionEnded) {
+        if (sessionEnded) {
+            // the ended session held this page's state too: start the page afresh
+            OneTimeNotice.leave(request, "signin.failed");
+            Pages.redirect(area.signInPage());
+        } else {
+            Pages.error(null, "signin.failed");
+        }
     }
 
     private void newCaptcha() {
@@ -84,7 +116,7 @@ public class SignInPage implements Serializable {
         newCaptcha();
     }
 
-    public boolean isBackOffice() { return area == Role.Area.BACK_OFFICE; }
+    public boolean isBackOffice() { return area == Area.BACK_OFFICE; }
     public String getLogin() { return login; }
     public void setLogin(String login) { this.login = login; }
     public String getPassword() { return null; }

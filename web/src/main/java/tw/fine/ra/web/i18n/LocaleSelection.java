@@ -1,16 +1,19 @@
 package tw.fine.ra.web.i18n;
 
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The language of the pages: the visitor's choice, else the first supported language the browser
- * asks for, else Traditional Chinese (the users' language).
+ * The language of the pages: the visitor's choice (kept in a cookie, so it outlives sign-out and
+ * the session), else the first supported language the browser asks for, else Traditional Chinese
+ * (the users' language), also for a browser that asks for neither Chinese nor English.
  */
 @Named
 @SessionScoped
@@ -18,14 +21,23 @@ public class LocaleSelection implements Serializable {
 
     public static final List<Locale> SUPPORTED = List.of(Locale.TAIWAN, Locale.ENGLISH);
 
+    /** The cookie that remembers the chosen language (a language tag, not personal data). */
+    public static final String COOKIE = "fine-lang";
+
+    private static final int ONE_YEAR = 365 * 24 * 3600;
+
     private Locale chosen;
 
     public Locale getLocale() {
         if (chosen != null) {
             return chosen;
         }
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance()
-                .getExternalContext().getRequest();
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        Object cookie = external.getRequestCookieMap().get(COOKIE);
+        if (cookie instanceof jakarta.servlet.http.Cookie remembered) {
+            return supported(remembered.getValue());
+        }
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         return fromAcceptLanguage(request.getHeader("Accept-Language"));
     }
 
@@ -53,14 +65,23 @@ public class LocaleSelection implements Serializable {
         return Locale.TAIWAN;
     }
 
+    /** The supported locale of a language tag; Traditional Chinese for anything else. */
+    static Locale supported(String languageTag) {
+        Locale wanted = Locale.forLanguageTag(languageTag == null ? "" : languageTag);
+        return SUPPORTED.stream().filter(l -> l.getLanguage().equals(wanted.getLanguage()))
+                .findFirst().orElse(Locale.TAIWAN);
+    }
+
     public String getLanguageTag() {
         return getLocale().toLanguageTag();
     }
 
     public void choose(String languageTag) {
-        Locale wanted = Locale.forLanguageTag(languageTag);
-        chosen = SUPPORTED.stream().filter(l -> l.getLanguage().equals(wanted.getLanguage()))
-                .findFirst().orElse(Locale.TAIWAN);
-        FacesContext.getCurrentInstance().getViewRoot().setLocale(chosen);
+        chosen = supported(languageTag);
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getViewRoot().setLocale(chosen);
+        faces.getExternalContext().addResponseCookie(COOKIE, chosen.toLanguageTag(), Map.of(
+                "maxAge", ONE_YEAR, "path", faces.getExternalContext().getRequestContextPath() + "/",
+                "secure", true, "httpOnly", true));
     }
 }

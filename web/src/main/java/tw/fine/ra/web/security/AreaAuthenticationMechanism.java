@@ -16,16 +16,12 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The one authentication mechanism of the WAR (Jakarta Security allows one). Credentials come
  * only from the sign-in pages' beans, after their CAPTCHA check; an anonymous request for a
- * protected page is sent to the sign-in page of its area: {@code /admin/*} to the back office's,
- * everything else to the subscribers'.
+ * protected page is sent to the sign-in page of its {@link Area}.
  */
 @ApplicationScoped
 @AutoApplySession
 @DeclareRoles({"SUBSCRIBER", "CLERK", "OFFICER", "AUDITOR"})
 public class AreaAuthenticationMechanism implements HttpAuthenticationMechanism {
-
-    public static final String SUBSCRIBER_SIGN_IN = "/login.xhtml";
-    public static final String BACK_OFFICE_SIGN_IN = "/admin/login.xhtml";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -42,13 +38,8 @@ public class AreaAuthenticationMechanism implements HttpAuthenticationMechanism 
                     : AuthenticationStatus.SEND_FAILURE;
         }
         if (context.isProtected()) {
-            return context.redirect(request.getContextPath() + signInPageFor(request));
+            return context.redirect(request.getContextPath() + Area.of(request).signInPage());
         }
         return context.doNothing();
-    }
-
-    static String signInPageFor(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/admin/") ? BACK_OFFICE_SIGN_IN : SUBSCRIBER_SIGN_IN;
     }
 }

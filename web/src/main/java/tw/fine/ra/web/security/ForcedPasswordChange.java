@@ -23,7 +23,7 @@ public class ForcedPasswordChange extends HttpFilter {
             throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String passwordPage = path.startsWith("/admin/") ? "/admin/password.xhtml" : "/app/password.xhtml";
+        String passwordPage = Area.of(path).passwordPage();
         if (session != null && session.getAttribute(SESSION_FLAG) != null
                 && !path.equals(passwordPage) && request.getUserPrincipal() != null) {
             response.sendRedirect(request.getContextPath() + passwordPage);
