@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import tw.fine.ra.account.boundary.SignIn;
 import tw.fine.ra.account.entity.Account;
 import tw.fine.ra.account.entity.Role;
@@ -26,12 +24,6 @@ public class AccountsProbe extends HttpServlet {
 
     @Inject
     TestData data;
-
-    /** Client side: creates an account ({@code role=CLERK} or {@code subscriberOf=UBN}); returns its login. */
-    public static String create(Http http, String query) {
-        return http.send(HttpRequest.newBuilder(URI.create(Http.https("/test/accounts?" + query)))
-                .POST(HttpRequest.BodyPublishers.noBody()).build()).body().strip();
-    }
 
     @Inject
     SignIn signIn;

@@ -93,7 +93,7 @@ class AccessibilityIT {
     }
 
     private Browser signedIn(String role, String signInPage) {
-        String login = AccountsProbe.create(http, role.equals("SUBSCRIBER") ? "subscriberOf=" + UBN : "role=" + role);
+        String login = http.testAccount(role.equals("SUBSCRIBER") ? "subscriberOf=" + UBN : "role=" + role);
         Browser browser = new Browser();
         browser.signIn(signInPage, login, TestData.PASSWORD);
         browser.changePassword(TestData.PASSWORD, "Axe2026check", "Axe2026check");

@@ -40,7 +40,7 @@ class PageBaselineIT {
     private final Http http = new Http();
 
     private String create(String query) {
-        return AccountsProbe.create(http, query);
+        return http.testAccount(query);
     }
 
     /** How many sign-outs of the account the audit trail holds with that detail. */
