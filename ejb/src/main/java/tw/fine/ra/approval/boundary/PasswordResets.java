@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.text.MessageFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import tw.fine.ra.account.entity.Account;
@@ -25,6 +27,7 @@ import tw.fine.ra.notification.boundary.Outbox;
 import tw.fine.ra.platform.Refused;
 import tw.fine.ra.platform.Time;
 import tw.fine.ra.registration.control.MailerPrinting;
+import tw.fine.ra.registration.control.PasswordMailer;
 import tw.fine.ra.registration.entity.Organization;
 
 /**
@@ -35,8 +38,9 @@ import tw.fine.ra.registration.entity.Organization;
 @Stateless
 public class PasswordResets {
 
-    /** A pending form as the officer sees it. */
-    public record Pending(long id, String formNumber, String subscriberId, LocalDate receivedOn, String enteredBy) {
+    /** A pending form as the officer sees it, with the subscriber's organization. */
+    public record Pending(long id, String formNumber, String subscriberId, String organization, String ubn,
+            LocalDate receivedOn, String enteredBy) {
     }
 
     /** The approved form's new mailer; the PDF holds the only copy of the new password. */
@@ -92,12 +96,27 @@ public class PasswordResets {
 
     @RolesAllowed({"CLERK", "OFFICER"})
     public List<Pending> pending() {
-        return em.createQuery("select r from PasswordResetRequest r join fetch r.account where r.status = :s "
-                        + "order by r.enteredAt", PasswordResetRequest.class)
-                .setParameter("s", RequestStatus.PENDING).getResultList().stream()
-                .map(r -> new Pending(r.getId(), r.getFormNumber(), r.getAccount().getLogin(), r.getReceivedOn(),
-                        r.getEnteredBy()))
-                .toList();
+        List<PasswordResetRequest> requests = em.createQuery("select r from PasswordResetRequest r join fetch r.account "
+                        + "where r.status = :s order by r.enteredAt", PasswordResetRequest.class)
+                .setParameter("s", RequestStatus.PENDING).getResultList();
+        Map<String, Object[]> organizations = organizationsOf(requests.stream().map(r -> r.getAccount().getLogin()).toList());
+        return requests.stream().map(r -> {
+            String login = r.getAccount().getLogin();
+            Object[] organization = organizations.getOrDefault(login, new Object[] {"-", "-"});
+            return new Pending(r.getId(), r.getFormNumber(), login, (String) organization[0], (String) organization[1],
+                    r.getReceivedOn(), r.getEnteredBy());
+        }).toList();
+    }
+
+    /** Name and business number of each subscriber's organization, by subscriber ID (the login). */
+    private Map<String, Object[]> organizationsOf(List<String> subscriberIds) {
+        if (subscriberIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select s.subscriberId, o.name, o.ubn.value from Subscriber s join s.organization o "
+                        + "where s.subscriberId in :ids", Object[].class)
+                .setParameter("ids", subscriberIds).getResultList().stream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> new Object[] {row[1], row[2]}));
     }
 
     @RolesAllowed("OFFICER")
@@ -112,7 +131,8 @@ public class PasswordResets {
         }
         Account account = request.getAccount();
         Organization organization = account.getSubscriber().getOrganization();
-        MailerPrinting.Printed printed = printing.print(organization, account.getSubscriber(), request.getFormNumber());
+        MailerPrinting.Printed printed = printing.print(organization, account.getSubscriber(), request.getFormNumber(),
+                PasswordMailer.Purpose.RESET);
         account.passwordReset(printed.passwordHash(), clock.instant());
         outbox.enqueue(organization.getContact().getEmail(),
                 notice("reset.subject", organization, account.getLogin(), request.getFormNumber()),

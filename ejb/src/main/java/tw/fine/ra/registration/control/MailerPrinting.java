@@ -38,13 +38,19 @@ public class MailerPrinting {
     public record Printed(String passwordHash, byte[] pdf) {
     }
 
+    /** The mailer of a newly opened account. */
     public Printed print(Organization organization, Subscriber subscriber, String reference) {
+        return print(organization, subscriber, reference, PasswordMailer.Purpose.OPENING);
+    }
+
+    public Printed print(Organization organization, Subscriber subscriber, String reference,
+            PasswordMailer.Purpose purpose) {
         char[] password = passwords.generate();
         try {
             var contact = organization.getContact();
             var letter = new PasswordMailer.Letter(reference, ZonedDateTime.now(clock).withZoneSameInstant(Time.TAIPEI),
                     organization.getName(), organization.getUbn().value(), contact.getName(), contact.getAddress(),
-                    subscriber.getSubscriberId(), subscriber.getSubscriberId(), settings.siteUrl());
+                    subscriber.getSubscriberId(), subscriber.getSubscriberId(), settings.siteUrl(), purpose);
             return new Printed(hasher.hash(password), mailer.print(letter, password));
         } finally {
             Arrays.fill(password, '\0');
