@@ -124,14 +124,14 @@ class AuditPageIT {
             assertTrue(border.contains("198, 40, 40"), "a red border, not " + border);
             retype(browser, "audit:from_input", "");
 
-            // the calendar opens below its input, not over it
-            browser.click("audit:from_input");
+            // the calendar opens from its button, below its input, not over it
+            browser.find("[id='audit:from'] .ui-datepicker-trigger").click();
             waitFor(browser, () -> browser.find("[id='audit:from_panel']").isDisplayed());
             assertTrue((Boolean) js.executeScript("const i = document.getElementById('audit:from_input').getBoundingClientRect();"
                     + " const p = document.getElementById('audit:from_panel').getBoundingClientRect();"
                     + " return p.top >= i.bottom - 1 || p.bottom <= i.top + 1;"), "the calendar covers its input");
             Screenshots.take(browser, "admin-audit-calendar");
-            browser.driver().findElement(By.id("audit:from_input")).sendKeys(Keys.ESCAPE);
+            browser.find("[id='audit:from'] .ui-datepicker-trigger").click();
             waitFor(browser, () -> !browser.find("[id='audit:from_panel']").isDisplayed());
 
             // verification answers with a styled success message
@@ -142,6 +142,11 @@ class AuditPageIT {
             assertTrue(verdict.getAttribute("class").contains("bo-verdict-ok"));
             assertFalse("rgba(0, 0, 0, 0)".equals(verdict.getCssValue("background-color")), "a coloured box");
             Screenshots.take(browser, "admin-audit-verified");
+
+            // the auditor's home page now shows this verification as the last one
+            browser.open("/admin/index.xhtml");
+            String last = browser.text("#last-verification");
+            assertTrue(last.contains(auditor) && last.contains("完整"), last);
         }
     }
 
@@ -152,19 +157,19 @@ class AuditPageIT {
                 "return Array.from(document.querySelectorAll(\"[id='audit:records_data'] tr\")).map(r => r.innerText)");
     }
 
-    /** Types over what a date field holds, as a person does: select all, type, close the calendar. */
+    /** Types over what a field holds, as a person does: select all, then type. */
     private static void retype(Browser browser, String id, String text) {
         WebElement field = browser.driver().findElement(By.id(id));
         field.click();
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text.isEmpty() ? Keys.BACK_SPACE.toString() : text);
-        field.sendKeys(Keys.ESCAPE);
-        String panel = id.replace("_input", "_panel");
-        waitFor(browser, () -> !browser.find("[id='" + panel + "']").isDisplayed());
     }
 
     private static void waitFor(Browser browser, java.util.function.BooleanSupplier condition) {
         try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> condition.getAsBoolean());
+            // AJAX may replace an element between finding and reading it: look again
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> condition.getAsBoolean());
         } catch (org.openqa.selenium.TimeoutException e) {
             Screenshots.take(browser, "failed-audit");
             throw new AssertionError("waited in vain; the page shows " + browser.pageText(), e);

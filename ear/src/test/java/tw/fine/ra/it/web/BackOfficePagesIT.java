@@ -187,6 +187,8 @@ class BackOfficePagesIT {
         assertTrue(browser.pageText().contains("已核准申請書 " + form), browser.pageText());
         assertTrue(aboveTheFold(browser, browser.find("[id='mailer:download']")), "the new mailer is at the top");
         Screenshots.take(browser, "admin-approvals-approved");
+        browser.open("/admin/index.xhtml");
+        assertFalse(browser.pageText().contains("已核准申請書 " + form), "the message is said once, not again on the next page");
     }
 
     private static List<WebElement> rows(Browser browser) {
@@ -232,6 +234,9 @@ class BackOfficePagesIT {
     }
 
     private static void waitFor(Browser browser, BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> condition.getAsBoolean());
+        // AJAX may replace an element between finding and reading it: look again
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 }
