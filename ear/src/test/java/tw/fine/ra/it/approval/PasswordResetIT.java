@@ -10,6 +10,10 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -100,6 +104,38 @@ class PasswordResetIT {
         assertEquals(mailsBefore + 1, data.outboxCount("contact-" + UBN + "@example.com"));
         assertThrows(Refused.class, () -> bobOfficer.call(() -> resets.approve(request, "-")),
                 "a decided form cannot be decided again");
+    }
+
+    @Test
+    void resetMailerSaysThePasswordWasResetAndCarriesTheNewPassword() throws Exception {
+        String id = lockedSubscriber();
+        String form = "PR-" + UUID.randomUUID();
+        long request = enter(id, form);
+        PasswordResets.Approved approved = bobOfficer.call(() -> resets.approve(request, "-"));
+        String text;
+        try (var pdf = Loader.loadPDF(approved.mailer())) {
+            text = new PDFTextStripper().getText(pdf);
+        }
+        String unwrapped = text.replaceAll("\\s+", "");
+        assertTrue(unwrapped.contains("網站密碼重新設定函") && unwrapped.contains("hasbeenreset"), text);
+        assertFalse(unwrapped.contains("帳號已開立") || unwrapped.contains("hasbeenopened"),
+                () -> "a reset mailer must not say the account was opened:\n" + text);
+        Matcher line = Pattern.compile("New website password (\\S+)").matcher(text);
+        assertTrue(line.find(), text);
+        assertTrue(signIn.verify(Role.Area.SUBSCRIBER, id, line.group(1).toCharArray(), "-").isPresent(),
+                "the password printed in the reset mailer signs in");
+    }
+
+    @Test
+    void pendingFormsNameTheSubscribersOrganization() throws Exception {
+        String id = lockedSubscriber();
+        String form = "PR-" + UUID.randomUUID();
+        enter(id, form);
+        PasswordResets.Pending pending = bobOfficer.call(() -> resets.pending()).stream()
+                .filter(p -> p.formNumber().equals(form)).findFirst().orElseThrow();
+        assertEquals("測試公司 " + UBN, pending.organization());
+        assertEquals(UBN, pending.ubn());
+        assertEquals(id, pending.subscriberId());
     }
 
     @Test

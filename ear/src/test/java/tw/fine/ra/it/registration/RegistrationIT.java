@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.account.boundary.SignIn;
 import tw.fine.ra.account.entity.Role;
 import tw.fine.ra.it.support.AliceClerk;
+import tw.fine.ra.it.support.BusinessNumbers;
 import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.it.support.Mailers;
 import tw.fine.ra.platform.Refused;
@@ -30,8 +30,6 @@ import tw.fine.ra.registration.boundary.SubscriberSearch;
 /** A clerk registers organizations from the paper form, in the server. */
 @ExtendWith(ArquillianExtension.class)
 class RegistrationIT {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -50,27 +48,6 @@ class RegistrationIT {
     @Inject
     AliceClerk clerk;
 
-    /** A fresh valid business number: seven random digits (seventh not 7) and a fitting eighth. */
-    static String newUbn() {
-        int[] weights = {1, 2, 1, 2, 1, 2, 4, 1};
-        while (true) {
-            StringBuilder digits = new StringBuilder();
-            for (int i = 0; i < 7; i++) {
-                digits.append(RANDOM.nextInt(i == 6 ? 7 : 10));
-            }
-            int total = 0;
-            for (int i = 0; i < 7; i++) {
-                int p = (digits.charAt(i) - '0') * weights[i];
-                total += p / 10 + p % 10;
-            }
-            for (int last = 0; last < 10; last++) {
-                if ((total + last) % 10 == 0) {
-                    return digits.toString() + last;
-                }
-            }
-        }
-    }
-
     private Registrations.Form form(String ubn, int subscribers) {
         return new Registrations.Form(ubn, "測試銀行 " + ubn, "陳聯絡", "pki-" + ubn + "@example.com.tw",
                 "02-2222-3333", "100 臺北市中正區測試路 1 號", subscribers);
@@ -82,7 +59,7 @@ class RegistrationIT {
 
     @Test
     void registersSubscribersWithSequentialIdsAndWorkingMailers() throws Exception {
-        String ubn = newUbn();
+        String ubn = BusinessNumbers.random();
         Registrations.Registered done = register(form(ubn, 2));
         assertEquals(List.of(ubn + "-00-0001", ubn + "-00-0002"),
                 done.mailers().stream().map(Registrations.Mailer::subscriberId).toList());
@@ -100,7 +77,7 @@ class RegistrationIT {
 
     @Test
     void aBusinessNumberRegistersOnce() throws Exception {
-        String ubn = newUbn();
+        String ubn = BusinessNumbers.random();
         register(form(ubn, 1));
         Refused refused = assertThrows(Refused.class, () -> register(form(ubn, 1)));
         assertEquals("registration.ubn.taken", refused.messageKey());
@@ -108,7 +85,7 @@ class RegistrationIT {
 
     @Test
     void subscribersAreAddedOnlyToARegisteredOrganization() {
-        String unregistered = newUbn();
+        String unregistered = BusinessNumbers.random();
         Refused refused = assertThrows(Refused.class,
                 () -> clerk.call(() -> registrations.addSubscribers(unregistered, 1, "-")));
         assertEquals("ubn", refused.field());
@@ -117,14 +94,14 @@ class RegistrationIT {
 
     @Test
     void badContactEmailAndCountAreRefusedAtTheirFields() {
-        Registrations.Form noEmail = new Registrations.Form(newUbn(), "X", "Y", "not-an-address", "1", "Z", 2);
+        Registrations.Form noEmail = new Registrations.Form(BusinessNumbers.random(), "X", "Y", "not-an-address", "1", "Z", 2);
         assertEquals("contactEmail", assertThrows(Refused.class, () -> register(noEmail)).field());
-        assertEquals("subscribers", assertThrows(Refused.class, () -> register(form(newUbn(), 0))).field());
+        assertEquals("subscribers", assertThrows(Refused.class, () -> register(form(BusinessNumbers.random(), 0))).field());
     }
 
     @Test
     void parallelAdditionsGetUniqueConsecutiveIds() throws Exception {
-        String ubn = newUbn();
+        String ubn = BusinessNumbers.random();
         register(form(ubn, 1));
         ExecutorService pool = Executors.newFixedThreadPool(5);
         List<Future<Registrations.Registered>> results = new ArrayList<>();
@@ -146,7 +123,7 @@ class RegistrationIT {
 
     @Test
     void searchFindsSubscribersByNumberNameAndId() throws Exception {
-        String ubn = newUbn();
+        String ubn = BusinessNumbers.random();
         register(form(ubn, 2));
         List<SubscriberSearch.Row> byNumber = clerk.call(() -> directory.search(ubn.substring(0, 6)));
         assertTrue(byNumber.stream().anyMatch(r -> r.subscriberId().equals(ubn + "-00-0002")), byNumber::toString);

@@ -25,6 +25,12 @@ public class AccountsProbe extends HttpServlet {
     @Inject
     TestData data;
 
+    /** From a client-side test: creates an account ({@code role=CLERK}, {@code subscriberOf=UBN}) and answers its login. */
+    public static String create(Http http, String query) {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Http.https("/test/accounts?" + query)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()).body().strip();
+    }
+
     @Inject
     SignIn signIn;
 

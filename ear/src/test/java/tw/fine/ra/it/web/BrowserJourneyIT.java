@@ -107,7 +107,10 @@ class BrowserJourneyIT {
                     .stream()
                     .filter(b -> b.findElement(org.openqa.selenium.By.xpath("./ancestor::tr")).getText().contains(form))
                     .findFirst().orElseThrow().getAttribute("id");
-            browser.submit(approve);
+            browser.click(approve);
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                    .until(d -> browser.find(".ui-confirm-dialog").isDisplayed());
+            browser.submit("confirm:yes");
             assertTrue(browser.pageText().contains("已核准申請書 " + form), browser.pageText());
             assertTrue(state(subscriber).contains("locked=false mustChange=true"), state(subscriber));
             MimeMessage mail = smtp.awaitSubjectContaining(subscriber);

@@ -35,8 +35,9 @@ import tw.fine.ra.registration.boundary.SubscriberMailers;
 @Stateless
 public class PasswordResets {
 
-    /** A pending form as the officer sees it. */
-    public record Pending(long id, String formNumber, String subscriberId, LocalDate receivedOn, String enteredBy) {
+    /** A pending form as the officer sees it, with the subscriber's organization. */
+    public record Pending(long id, String formNumber, String subscriberId, String organization, String ubn,
+            LocalDate receivedOn, String enteredBy) {
     }
 
     /** The approved form's new mailer; the PDF holds the only copy of the new password. */
@@ -98,10 +99,13 @@ public class PasswordResets {
                         PasswordResetRequest.class)
                 .setParameter("s", RequestStatus.PENDING).getResultList();
         Map<Long, String> logins = accounts.logins(pending.stream().map(PasswordResetRequest::getAccountId).toList());
-        return pending.stream()
-                .map(r -> new Pending(r.getId(), r.getFormNumber(), logins.get(r.getAccountId()), r.getReceivedOn(),
-                        r.getEnteredBy()))
-                .toList();
+        Map<String, SubscriberMailers.Addressee> addressees = mailers.addresseesOf(logins.values());
+        return pending.stream().map(r -> {
+            String login = logins.get(r.getAccountId());
+            SubscriberMailers.Addressee to = addressees.get(login);
+            return new Pending(r.getId(), r.getFormNumber(), login, to == null ? "-" : to.organization(),
+                    to == null ? "-" : to.ubn(), r.getReceivedOn(), r.getEnteredBy());
+        }).toList();
     }
 
     @RolesAllowed("OFFICER")
@@ -118,7 +122,7 @@ public class PasswordResets {
         String login = reset.login();
         byte[] mailer;
         try {
-            mailer = mailers.print(login, request.getFormNumber(), reset.password());
+            mailer = mailers.printReset(login, request.getFormNumber(), reset.password());
         } finally {
             reset.wipe();
         }

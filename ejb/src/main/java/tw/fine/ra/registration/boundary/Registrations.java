@@ -18,6 +18,7 @@ import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.platform.Refused;
 import tw.fine.ra.registration.control.MailerPrinting;
+import tw.fine.ra.registration.control.PasswordMailer;
 import tw.fine.ra.registration.entity.BusinessNumber;
 import tw.fine.ra.registration.entity.Contact;
 import tw.fine.ra.registration.entity.FormRuleException;
@@ -107,7 +108,7 @@ public class Registrations {
                     accounts.openForSubscriber(subscriber.getSubscriberId(), subscriber.getId());
             try {
                 byte[] pdf = printing.print(organization, subscriber, "REG-" + subscriber.getSubscriberId(),
-                        initial.password());
+                        initial.password(), PasswordMailer.Purpose.OPENING);
                 mailers.add(new Mailer(subscriber.getSubscriberId(), pdf));
             } finally {
                 initial.wipe();

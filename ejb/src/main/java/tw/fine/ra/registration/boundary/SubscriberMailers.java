@@ -5,8 +5,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import tw.fine.ra.registration.control.MailerPrinting;
+import tw.fine.ra.registration.control.PasswordMailer;
 import tw.fine.ra.registration.entity.Subscriber;
 
 /**
@@ -28,18 +32,31 @@ public class SubscriberMailers {
     MailerPrinting printing;
 
     public Optional<Addressee> addresseeOf(String subscriberId) {
-        return subscriber(subscriberId).map(s -> {
-            var organization = s.getOrganization();
-            return new Addressee(organization.getUbn().value(), organization.getName(),
-                    organization.getContact().getName(), organization.getContact().getEmail());
-        });
+        return subscriber(subscriberId).map(SubscriberMailers::addressee);
     }
 
-    /** The PDF mailer that carries {@code password}; the caller wipes the password. */
-    public byte[] print(String subscriberId, String reference, char[] password) {
+    /** The addressees of several subscribers at once, by subscriber ID; unknown IDs are left out. */
+    public Map<String, Addressee> addresseesOf(Collection<String> subscriberIds) {
+        if (subscriberIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select s from Subscriber s join fetch s.organization where s.subscriberId in :ids",
+                        Subscriber.class)
+                .setParameter("ids", subscriberIds).getResultStream()
+                .collect(Collectors.toMap(Subscriber::getSubscriberId, SubscriberMailers::addressee));
+    }
+
+    private static Addressee addressee(Subscriber subscriber) {
+        var organization = subscriber.getOrganization();
+        return new Addressee(organization.getUbn().value(), organization.getName(),
+                organization.getContact().getName(), organization.getContact().getEmail());
+    }
+
+    /** The PDF reset mailer that carries {@code password}; the caller wipes the password. */
+    public byte[] printReset(String subscriberId, String reference, char[] password) {
         Subscriber subscriber = subscriber(subscriberId)
                 .orElseThrow(() -> new IllegalArgumentException("no subscriber " + subscriberId));
-        return printing.print(subscriber.getOrganization(), subscriber, reference, password);
+        return printing.print(subscriber.getOrganization(), subscriber, reference, password, PasswordMailer.Purpose.RESET);
     }
 
     private Optional<Subscriber> subscriber(String subscriberId) {

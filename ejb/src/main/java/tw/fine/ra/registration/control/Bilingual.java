@@ -5,8 +5,8 @@ import java.io.IOException;
 /** Chinese first and English after it, the way every label of the mailer is printed. */
 record Bilingual(PdfText text, MailerLabels zh, MailerLabels en) {
 
-    Bilingual(PdfText text) {
-        this(text, MailerLabels.chinese(), MailerLabels.english());
+    Bilingual(PdfText text, PasswordMailer.Purpose purpose) {
+        this(text, MailerLabels.chinese(purpose), MailerLabels.english(purpose));
     }
 
     /** The Chinese label with its English in smaller grey type behind it. */

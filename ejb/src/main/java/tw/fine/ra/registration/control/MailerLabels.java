@@ -7,31 +7,48 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** The wording of a mailer in one language, from {@code tw/fine/ra/registration/mailer*.properties}. */
+/**
+ * The wording of a mailer in one language, from {@code tw/fine/ra/registration/mailer*.properties}.
+ * A reset letter reads {@code reset.<key>} where the bundle has one, and the common text elsewhere.
+ */
 final class MailerLabels {
 
     static final String BUNDLE = "tw.fine.ra.registration.mailer";
 
+    private static final String RESET_PREFIX = "reset.";
+
     private final ResourceBundle bundle;
     private final Locale locale;
+    private final PasswordMailer.Purpose purpose;
 
-    private MailerLabels(Locale locale) {
+    private MailerLabels(Locale locale, PasswordMailer.Purpose purpose) {
         this.locale = locale;
+        this.purpose = purpose;
         // no fallback to the server's default locale: the letter must not change with the host
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     static MailerLabels chinese() {
-        return new MailerLabels(Locale.TAIWAN);
+        return chinese(PasswordMailer.Purpose.OPENING);
     }
 
     static MailerLabels english() {
-        return new MailerLabels(Locale.ENGLISH);
+        return english(PasswordMailer.Purpose.OPENING);
+    }
+
+    static MailerLabels chinese(PasswordMailer.Purpose purpose) {
+        return new MailerLabels(Locale.TAIWAN, purpose);
+    }
+
+    static MailerLabels english(PasswordMailer.Purpose purpose) {
+        return new MailerLabels(Locale.ENGLISH, purpose);
     }
 
     String get(String key, Object... args) {
-        return new MessageFormat(bundle.getString(key), locale).format(args);
+        String worded = purpose == PasswordMailer.Purpose.RESET && bundle.containsKey(RESET_PREFIX + key)
+                ? RESET_PREFIX + key : key;
+        return new MessageFormat(bundle.getString(worded), locale).format(args);
     }
 
     String date(ZonedDateTime time) {

@@ -25,12 +25,13 @@ public class MailerPrinting {
     @Inject
     Clock clock;
 
-    public byte[] print(Organization organization, Subscriber subscriber, String reference, char[] password) {
+    public byte[] print(Organization organization, Subscriber subscriber, String reference, char[] password,
+            PasswordMailer.Purpose purpose) {
         var contact = organization.getContact();
         var letter = new PasswordMailer.Letter(reference,
                 ZonedDateTime.now(clock).withZoneSameInstant(ClockProducer.TAIPEI), organization.getName(),
                 organization.getUbn().value(), contact.getName(), contact.getAddress(),
-                subscriber.getSubscriberId(), subscriber.getSubscriberId(), settings.siteUrl());
+                subscriber.getSubscriberId(), subscriber.getSubscriberId(), settings.siteUrl(), purpose);
         return mailer.print(letter, password);
     }
 }

@@ -28,6 +28,14 @@ public class PasswordMailer {
     static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
     static final int MAX_PASSWORD_LENGTH = 32;
 
+    /** Why the letter is sent: it words the letter (an account opened, or a password reset). */
+    public enum Purpose {
+        /** The account was opened at registration; the password is the initial one. */
+        OPENING,
+        /** A paper reset form was approved; the password replaces the lost one. */
+        RESET
+    }
+
     /**
      * What a mailer says besides the password, which travels apart so that a letter can be
      * kept, logged or queued without the secret.
@@ -35,9 +43,11 @@ public class PasswordMailer {
      * @param reference      the letter's reference number, printed on both parts
      * @param contactAddress postal address of the certificate contact; line breaks are kept
      * @param website        the sign-in address of the certificate operations website
+     * @param purpose        whether the account was opened or its password reset
      */
     public record Letter(String reference, ZonedDateTime issuedAt, String organizationName, String businessNumber,
-            String contactName, String contactAddress, String subscriberId, String accountName, String website) {
+            String contactName, String contactAddress, String subscriberId, String accountName, String website,
+            Purpose purpose) {
 
         public Letter {
             Objects.requireNonNull(reference, "reference");
@@ -49,6 +59,14 @@ public class PasswordMailer {
             Objects.requireNonNull(subscriberId, "subscriberId");
             Objects.requireNonNull(accountName, "accountName");
             Objects.requireNonNull(website, "website");
+            Objects.requireNonNull(purpose, "purpose");
+        }
+
+        /** The letter of a newly opened account. */
+        public Letter(String reference, ZonedDateTime issuedAt, String organizationName, String businessNumber,
+                String contactName, String contactAddress, String subscriberId, String accountName, String website) {
+            this(reference, issuedAt, organizationName, businessNumber, contactName, contactAddress, subscriberId,
+                    accountName, website, Purpose.OPENING);
         }
 
         /** The issue time as printed: Taipei time whatever zone it was given in. */
@@ -71,7 +89,7 @@ public class PasswordMailer {
             PDPage page = new PDPage(A4Page.SIZE);
             document.addPage(page);
             try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-                Bilingual labels = new Bilingual(new PdfText(out, font));
+                Bilingual labels = new Bilingual(new PdfText(out, font), letter.purpose());
                 new ContactPart(labels).draw(letter);
                 new SealedPart(labels).draw(letter, password);
             }

@@ -79,6 +79,29 @@ class PasswordMailerTest {
     }
 
     @Test
+    void resetLetterSaysThePasswordWasResetNotThatTheAccountWasOpened() throws IOException {
+        PasswordMailer.Letter reset = new PasswordMailer.Letter(LETTER.reference(), LETTER.issuedAt(),
+                LETTER.organizationName(), LETTER.businessNumber(), LETTER.contactName(), LETTER.contactAddress(),
+                LETTER.subscriberId(), LETTER.accountName(), LETTER.website(), PasswordMailer.Purpose.RESET);
+        String text = unwrapped(text(mailer.print(reset, "Xfi9lI0O".toCharArray())));
+        for (String said : List.of("網站密碼重新設定函", "網站密碼已依「網站密碼重新設定申請書」重新設定", "新網站密碼",
+                "WebsitePasswordResetLetter", "websitepasswordofyourorganization'ssubscriberhasbeenreset",
+                "Newwebsitepassword", "以新密碼登入時")) {
+            assertTrue(text.contains(said), () -> said + " missing from\n" + text);
+        }
+        for (String opening : List.of("帳號已開立", "初始網站密碼", "hasbeenopened", "Initialwebsitepassword", "首次登入")) {
+            assertFalse(text.contains(opening), () -> opening + " in a reset letter\n" + text);
+        }
+    }
+
+    @Test
+    void openingLetterSaysTheAccountWasOpened() throws IOException {
+        String text = unwrapped(text(mailer.print(LETTER, "Xfi9lI0O".toCharArray())));
+        assertTrue(text.contains("帳號已開立") && text.contains("hasbeenopened"), text);
+        assertFalse(text.contains("重新設定函") || text.contains("hasbeenreset"), text);
+    }
+
+    @Test
     void instructionsNameTheWebsite() throws IOException {
         String text = text(mailer.print(LETTER, "Xfi9lI0O".toCharArray()));
         assertTrue(text.contains("請至憑證作業網站 https://ra.fine.example.tw/signin 以網站帳號"), text);
@@ -182,6 +205,11 @@ class PasswordMailerTest {
             collector.getText(document);
         }
         return glyphs.toString();
+    }
+
+    /** The text with every space and line break taken out, so a wrapped paragraph reads as one string. */
+    private static String unwrapped(String text) {
+        return text.replaceAll("\\s+", "");
     }
 
     private static String text(byte[] pdf) throws IOException {

@@ -10,8 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 import tw.fine.ra.audit.boundary.AuditReading;
@@ -38,12 +39,13 @@ public class AuditReview implements Serializable {
     Clock clock;
 
     private AuditRows rows;
-    private LocalDateTime from;
-    private LocalDateTime to;
+    private LocalDate from;
+    private LocalDate to;
     private String actor;
     private AuditEvent event;
     private Outcome outcome;
     private ChainVerdict verdict;
+    private transient AuditWording wording;
 
     @PostConstruct
     void init() {
@@ -70,14 +72,33 @@ public class AuditReview implements Serializable {
         verdict = reading.verify(clientAddress());
     }
 
+    /** The stored role (CLERK, SYSTEM, …) in the page's language. */
+    public String role(String stored) {
+        return wording().role(stored);
+    }
+
+    /** The stored detail (English text or a message key) in the page's language. */
+    public String detail(String stored) {
+        return wording().detail(stored);
+    }
+
+    private AuditWording wording() {
+        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        if (wording == null || !wording.speaks(locale)) {
+            wording = new AuditWording(locale);
+        }
+        return wording;
+    }
+
     /** Stored in UTC, read in Taipei. */
     public String taipei(Instant at) {
         return SHOWN.format(at);
     }
 
     private AuditFilter filter() {
-        return new AuditFilter(from == null ? null : from.atZone(ClockProducer.TAIPEI).toInstant(),
-                to == null ? null : to.atZone(ClockProducer.TAIPEI).toInstant(), actor, event, outcome);
+        // whole Taipei days: "to" includes its day, the filter's end is exclusive
+        return new AuditFilter(from == null ? null : from.atStartOfDay(ClockProducer.TAIPEI).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(ClockProducer.TAIPEI).toInstant(), actor, event, outcome);
     }
 
     private static String clientAddress() {
@@ -88,10 +109,10 @@ public class AuditReview implements Serializable {
     public Outcome[] getOutcomes() { return Outcome.values(); }
     public AuditRows getRows() { return rows; }
     public ChainVerdict getVerdict() { return verdict; }
-    public LocalDateTime getFrom() { return from; }
-    public void setFrom(LocalDateTime from) { this.from = from; }
-    public LocalDateTime getTo() { return to; }
-    public void setTo(LocalDateTime to) { this.to = to; }
+    public LocalDate getFrom() { return from; }
+    public void setFrom(LocalDate from) { this.from = from; }
+    public LocalDate getTo() { return to; }
+    public void setTo(LocalDate to) { this.to = to; }
     public String getActor() { return actor; }
     public void setActor(String actor) { this.actor = actor; }
     public AuditEvent getEvent() { return event; }

@@ -1,6 +1,8 @@
 package tw.fine.ra.web.backoffice;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,6 +25,7 @@ public class ApprovalsPage implements Serializable {
     PasswordResets resets;
 
     private List<PasswordResets.Pending> pending;
+    private PasswordResets.Pending rejecting;
     private String reason;
     private transient PasswordResets.Approved lastApproved;
 
@@ -31,6 +34,7 @@ public class ApprovalsPage implements Serializable {
         pending = resets.pending();
     }
 
+    /** Approves after the officer confirmed it in the dialog that names the subscriber and the form. */
     public void approve(long id) {
         try {
             lastApproved = resets.approve(id, Pages.clientAddress());
@@ -41,16 +45,38 @@ public class ApprovalsPage implements Serializable {
         load();
     }
 
-    public void reject(long id) {
+    /** Opens the rejection dialog for one form, with an empty reason. */
+    public void startRejecting(PasswordResets.Pending form) {
+        rejecting = form;
+        reason = null;
+    }
+
+    public void reject() {
+        if (rejecting == null) {
+            return;
+        }
         try {
-            resets.reject(id, reason, Pages.clientAddress());
-            PasswordResets.Pending decided = pending.stream().filter(p -> p.id() == id).findFirst().orElseThrow();
-            Pages.info("approvals.rejected", decided.formNumber());
+            resets.reject(rejecting.id(), reason, Pages.clientAddress());
+            // answered by AJAX on this page: no flash, or the message would show again on the next page
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    Pages.text("approvals.rejected", rejecting.formNumber()), null));
+            rejecting = null;
             reason = null;
         } catch (Refused refused) {
-            Pages.error(null, refused.messageKey());
+            Pages.error(refused.field() == null ? null : "reject:reason", refused.messageKey());
         }
         load();
+    }
+
+    /** The question the approval dialog asks: which form, whose password. */
+    public String approvalQuestion(PasswordResets.Pending form) {
+        return Pages.text("approvals.approve.confirm", form.formNumber(), form.subscriberId(), form.organization());
+    }
+
+    public String rejectionSubject() {
+        return rejecting == null ? ""
+                : Pages.text("approvals.reject.for", rejecting.formNumber(), rejecting.subscriberId(),
+                        rejecting.organization());
     }
 
     public StreamedContent getMailer() {
@@ -60,6 +86,7 @@ public class ApprovalsPage implements Serializable {
 
     public PasswordResets.Approved getLastApproved() { return lastApproved; }
     public List<PasswordResets.Pending> getPending() { return pending; }
+    public PasswordResets.Pending getRejecting() { return rejecting; }
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
 }

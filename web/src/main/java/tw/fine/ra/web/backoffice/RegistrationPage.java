@@ -29,12 +29,14 @@ public class RegistrationPage implements Serializable {
     private String contactAddress;
     private int subscribers = 2;
     private transient List<Registrations.Mailer> mailers = List.of();
+    private String registeredUbn;
 
     public void register() {
         try {
             Registrations.Registered done = registrations.register(new Registrations.Form(ubn, name, contactName,
                     contactEmail, contactPhone, contactAddress, subscribers), Pages.clientAddress());
             mailers = done.mailers();
+            registeredUbn = done.ubn();
             Pages.info("registration.done", done.ubn(), mailers.size());
         } catch (Refused refused) {
             Pages.error(refused.field() == null ? null : "registration:" + refused.field(), refused.messageKey(),
@@ -46,6 +48,16 @@ public class RegistrationPage implements Serializable {
         return mailers.stream().filter(m -> m.subscriberId().equals(subscriberId)).findFirst()
                 .map(m -> Downloads.pdf("mailer-" + m.subscriberId() + ".pdf", m.pdf()))
                 .orElse(null);
+    }
+
+    /** After a registration the page shows its result and mailers instead of the form. */
+    public boolean isRegistered() {
+        return registeredUbn != null;
+    }
+
+    /** What was registered, for the result box: the name and number as entered, and how many subscribers. */
+    public String getSummary() {
+        return registeredUbn == null ? "" : Pages.text("registration.result.summary", registeredUbn, name, getMailers().size());
     }
 
     public List<Registrations.Mailer> getMailers() { return mailers == null ? List.of() : mailers; }
