@@ -11,12 +11,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /** Reads a sealed password mailer (PDF) as its recipient does. */
 public final class Mailers {
 
-    private static final Pattern PASSWORD_LINE = Pattern.compile("Initial website password (\\S+)");
+    private static final Pattern PASSWORD_LINE = Pattern.compile("(?:Initial|New) website password (\\S+)");
 
     private Mailers() {
     }
 
-    /** The initial password printed in the mailer's English line. */
+    /** The password printed in the mailer's English line (initial at registration, new after a reset). */
     public static Optional<String> initialPassword(byte[] pdf) {
         try (var document = Loader.loadPDF(pdf)) {
             Matcher line = PASSWORD_LINE.matcher(new PDFTextStripper().getText(document));
