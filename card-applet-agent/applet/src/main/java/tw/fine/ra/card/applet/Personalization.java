@@ -31,7 +31,13 @@ final class Personalization {
         (byte) 0xFC, 0x00, (byte) 0xFD, 0x00, (byte) 0xFE, 0x00};
     private static final byte[] CCC_ISSUER = {(byte) 0xA0, 0x00, 0x00, 0x01, 0x16, (byte) 0xFF, 0x02};
 
+    private final byte[] guid = new byte[GUID_LENGTH];
     private boolean done;
+
+    /** The card GUID (valid once personalized), for the attestations the card signs. */
+    byte[] guid() {
+        return guid;
+    }
 
     boolean isDone() {
         return done;
@@ -52,6 +58,7 @@ final class Personalization {
         short keyValue = Tlv.valueOffset(b, key);
         managementKey.set(b[keyValue], b, (short) (keyValue + 1), (short) (Tlv.length(b, key) - 1));
         pins.initialize(b, pin, puk);
+        Util.arrayCopy(b, guid, this.guid, (short) 0, GUID_LENGTH);
         objects.store(DataObjects.CHUID, scratch, (short) 0, chuid(b, guid, scratch));
         objects.store(DataObjects.CCC, scratch, (short) 0, ccc(b, guid, scratch));
     }

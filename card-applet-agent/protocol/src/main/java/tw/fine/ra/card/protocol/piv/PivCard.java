@@ -139,6 +139,21 @@ public final class PivCard {
         return Tlv.children(Tlv.unwrap(0x7C, r)).get(0x82);
     }
 
+    /**
+     * The public key of the key in a slot (vendor GET METADATA, YubiKey layout), read from the card
+     * itself; 6A88 when the slot is empty.
+     */
+    public PublicKey publicKey(Slot slot) throws CardException, CardStatusException {
+        Map<Integer, byte[]> metadata = Tlv.children(send("GET METADATA", 0x00, 0xF7, 0x00, slot.reference(), null));
+        KeyAlgorithm algorithm = KeyAlgorithm.byIdOrNull(metadata.get(0x01)[0] & 0xFF);
+        return PublicKeys.fromFields(algorithm, metadata.get(0x04));
+    }
+
+    /** The attestation certificate (DER) of a slot's key, signed by the card's attestation key F9. */
+    public byte[] attest(Slot slot) throws CardException, CardStatusException {
+        return send("ATTEST", 0x00, 0xF9, slot.reference(), 0x00, null);
+    }
+
     public KeyInfo keyInfo() throws CardException, CardStatusException {
         return KeyInfo.parse(send("KEY INFO", 0x00, 0xE3, 0x00, 0x00, null));
     }
