@@ -4,6 +4,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tw.fine.ra.card.protocol.ticket.Operation;
 
+import java.security.KeyFactory;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -29,6 +32,9 @@ class AgentPersonalizationTest {
         Http.Response r = station.post("personalize", null, params, station.ra.ticket(Operation.PERSONALIZE, GUID, params));
         assertEquals(200, r.status(), r.body());
         assertEquals(GUID, station.get("/v1/card").json().get("guid"));
+        assertEquals("EC", KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(
+                Base64.getDecoder().decode((String) r.json().get("attestationKey")))).getAlgorithm(),
+                "the attestation key F9 the RA certifies");
         Http.Response again = station.post("personalize", null, params, station.ra.ticket(Operation.PERSONALIZE, GUID, params));
         assertEquals("CARD_ALREADY_PERSONALIZED", again.error());
     }

@@ -7,10 +7,10 @@ import tw.fine.ra.card.protocol.piv.Slot;
 import tw.fine.ra.card.protocol.ticket.Operation;
 
 import java.io.ByteArrayInputStream;
-import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Key generation and certificate writing: administrative, inside a relayed card authentication. */
@@ -26,13 +26,24 @@ final class KeyOperations {
         this.gate = context.gate();
     }
 
+    /**
+     * Generates the key and has the card attest it: {@code attestation} is signed by the card's F9
+     * key, {@code attestationIssuer} is the F9 certificate the RA wrote (absent on an uncertified card).
+     */
     Map<String, Object> generateKey(AgentRequest request) throws AgentException {
         Slot slot = keySlot(request.param("slot"));
         KeyAlgorithm algorithm = algorithm(request.param("algorithm"));
         AdminSessions.Active session = sessions.admit(Operation.GENERATE_KEY, request);
-        PublicKey key = sessions.run(session, card -> card.generate(slot, algorithm));
-        return Map.of("slot", slot.id(), "algorithm", algorithm.name(),
-                "publicKey", Base64.getEncoder().encodeToString(key.getEncoded()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("slot", slot.id());
+        answer.put("algorithm", algorithm.name());
+        sessions.run(session, card -> {
+            answer.put("publicKey", base64(card.generate(slot, algorithm).getEncoded()));
+            answer.put("attestation", base64(card.attest(slot)));
+            card.readCertificate(Slot.ATTESTATION).ifPresent(issuer -> answer.put("attestationIssuer", base64(issuer)));
+            return null;
+        });
+        return answer;
     }
 
     Map<String, Object> writeCertificate(AgentRequest request) throws AgentException {
@@ -60,6 +71,10 @@ final class KeyOperations {
     }
 
     /** Any slot with a certificate object, F9 included (the RA writes the attestation certificate). */
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
     static Slot slot(String id) throws AgentException {
         try {
             return Slot.byId(id);

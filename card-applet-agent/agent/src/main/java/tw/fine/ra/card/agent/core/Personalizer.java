@@ -3,6 +3,7 @@ package tw.fine.ra.card.agent.core;
 import tw.fine.ra.card.agent.card.CardAccess;
 import tw.fine.ra.card.protocol.piv.ManagementKeyAlgorithm;
 import tw.fine.ra.card.protocol.piv.Personalization;
+import tw.fine.ra.card.protocol.piv.Slot;
 import tw.fine.ra.card.protocol.ticket.Operation;
 
 import java.nio.charset.StandardCharsets;
@@ -43,14 +44,16 @@ final class Personalizer {
             throw new AgentException(ErrorCode.BAD_REQUEST, e.getMessage());
         }
         try {
-            PublicKey key = cards.withCard(request.reader(), card -> {
+            PublicKey[] keys = cards.withCard(request.reader(), card -> {
                 if (card.keyInfo().personalized()) {
                     throw new AgentException(ErrorCode.CARD_ALREADY_PERSONALIZED, "card is personalized");
                 }
                 gate.admit(Operation.PERSONALIZE, request, guid);
-                return card.personalize(data);
+                return new PublicKey[] {card.personalize(data), card.publicKey(Slot.ATTESTATION)};
             });
-            return Map.of("card", guid, "cardAuthenticationKey", Base64.getEncoder().encodeToString(key.getEncoded()));
+            // The RA certifies the attestation key with its card-attestation CA and writes that certificate to F9.
+            return Map.of("card", guid, "cardAuthenticationKey", Base64.getEncoder().encodeToString(keys[0].getEncoded()),
+                    "attestationKey", Base64.getEncoder().encodeToString(keys[1].getEncoded()));
         } finally {
             Arrays.fill(data.pin(), '\0');
             Arrays.fill(data.managementKey(), (byte) 0);
