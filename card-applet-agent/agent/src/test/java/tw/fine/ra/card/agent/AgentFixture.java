@@ -29,7 +29,8 @@ final class AgentFixture implements AutoCloseable {
     final SimulatedEnvironment card;
     final ScriptedPinSource pins;
     final LocalHttpTransport transport;
-    final String guid;
+    /** The card's GUID; a station test sets it once it personalized the blank card. */
+    String guid;
     /** Every request and response body that passed through the agent. */
     final List<String> traffic = new ArrayList<>();
 

@@ -8,7 +8,8 @@ import javacard.framework.Util;
  * One-time personalization at the RA: card GUID (hence CHUID and CCC), initial PIN, PUK and
  * management key. After it the command is refused, so nobody can re-key a card in the field.
  *
- * <p>Body: {@code C1 10 GUID, C2 08 PIN, C3 08 PUK, C4 len (algorithm, key)}.
+ * <p>Content (inside the envelope {@link TransportKey} opens): {@code C1 10 GUID, C2 08 PIN,
+ * C3 08 PUK, C4 len (algorithm, key)}.
  */
 final class Personalization {
 

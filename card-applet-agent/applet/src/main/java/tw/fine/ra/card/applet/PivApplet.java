@@ -4,6 +4,7 @@ import javacard.framework.APDU;
 import javacard.framework.Applet;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
+import javacard.framework.JCSystem;
 import javacard.framework.Util;
 
 /**
@@ -33,8 +34,10 @@ public final class PivApplet extends Applet {
     static final byte INS_PUT_DATA = (byte) 0xDB;
     /** Vendor: GET VERSION, numbered as YubiKeys do so yubico-piv-tool reads it. */
     static final byte INS_GET_VERSION = (byte) 0xFD;
-    /** Vendor: one-time personalization (GUID, PIN, PUK, management key, optional 9E key). */
+    /** Vendor: one-time personalization, sealed to the transport key (GUID, PIN, PUK, management key; 9E, F9 keys). */
     static final byte INS_PERSONALIZE = (byte) 0xE1;
+    /** Vendor: the blank card's transport public key, to which the RA seals the personalization. */
+    static final byte INS_GET_TRANSPORT_KEY = (byte) 0xE4;
     /** Vendor: set a new PIN and unblock it, after management-key authentication (server-authorized). */
     static final byte INS_ADMIN_RESET_PIN = (byte) 0xE2;
     /** Vendor: applet version, personalization state and the algorithm of each key slot. */
@@ -68,6 +71,9 @@ public final class PivApplet extends Applet {
     private final Personalization personalization = new Personalization();
     private final PrivateKeyUse keyUse = new PrivateKeyUse(keys, pins);
     private final Attestation attestation = new Attestation();
+    private final TransportKey transportKey = new TransportKey();
+    /** The opened personalization envelope: PIN, PUK and management key in clear, wiped after use. */
+    private final byte[] plain = JCSystem.makeTransientByteArray((short) 96, JCSystem.CLEAR_ON_DESELECT);
     /** Scratch for generated responses: public keys, signatures, authentication templates. */
     private final byte[] out = new byte[600];
 
@@ -134,6 +140,9 @@ public final class PivApplet extends Applet {
                 return;
             case INS_PERSONALIZE:
                 personalize(apdu, p2, data, len);
+                return;
+            case INS_GET_TRANSPORT_KEY:
+                io.send(apdu, out, (short) 0, transportKey.writePublic(out, (short) 0));
                 return;
             default:
                 break;
@@ -239,7 +248,12 @@ public final class PivApplet extends Applet {
         if (personalization.isDone()) {
             ISOException.throwIt(ISO7816.SW_COMMAND_NOT_ALLOWED);
         }
-        personalization.apply(data, len, pins, managementKey, objects, out);
+        try {
+            short plainLength = transportKey.open(data, len, plain);
+            personalization.apply(plain, plainLength, pins, managementKey, objects, out);
+        } finally {
+            Util.arrayFillNonAtomic(plain, (short) 0, (short) plain.length, (byte) 0);
+        }
         keys.generate(KeySlots.ATTESTATION, KeySlots.ALG_P256, out, (short) 0);
         short written = 0;
         if (cardAuthAlgorithm != KeySlots.ALG_NONE) {
