@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** Command-line configuration; anything missing or contradictory stops the agent before it listens. */
-record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean simulated, String scriptedPin,
+record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean simulated, boolean blank, String scriptedPin,
                    String pcscLibrary, boolean allowPersonalization, boolean allowUnsigned, Duration cardTimeout,
                    String vpcd) {
 
@@ -22,6 +22,7 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
         Set<String> origins = new LinkedHashSet<>();
         ECPublicKey ticketKey = null;
         boolean simulated = false;
+        boolean blank = false;
         boolean personalization = false;
         boolean unsigned = false;
         String scriptedPin = null;
@@ -34,6 +35,10 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
                 case "--origin" -> origins.add(origin(value(args, ++i)));
                 case "--ticket-key" -> ticketKey = TicketKeys.fromPem(Files.readString(Path.of(value(args, ++i))));
                 case "--simulated" -> simulated = true;
+                case "--simulated-blank" -> {
+                    simulated = true;
+                    blank = true;
+                }
                 case "--scripted-pin" -> scriptedPin = value(args, ++i);
                 case "--pcsc-library" -> library = value(args, ++i);
                 case "--allow-personalization" -> personalization = true;
@@ -54,7 +59,7 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
             // Through vpcd the agent uses the real PC/SC readers, where only a person may type PINs.
             throw new IllegalArgumentException("--vpcd needs --simulated and excludes --scripted-pin");
         }
-        return new AgentConfig(port, Set.copyOf(origins), ticketKey, simulated, scriptedPin, library, personalization,
+        return new AgentConfig(port, Set.copyOf(origins), ticketKey, simulated, blank, scriptedPin, library, personalization,
                 unsigned, timeout, vpcd);
     }
 

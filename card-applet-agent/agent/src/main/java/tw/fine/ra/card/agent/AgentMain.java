@@ -70,8 +70,9 @@ public final class AgentMain {
         PinSource pins;
         Supplier<TerminalFactory> factories;
         if (config.simulated()) {
-            SimulatedEnvironment simulated = SimulatedEnvironment.personalized();
-            System.out.println(Messages.get(locale, "agent.simulatedCard", simulated.guidHex()));
+            SimulatedEnvironment simulated = config.blank() ? SimulatedEnvironment.blank() : SimulatedEnvironment.personalized();
+            System.out.println(config.blank() ? Messages.get(locale, "agent.simulatedBlankCard")
+                    : Messages.get(locale, "agent.simulatedCard", simulated.guidHex()));
             factories = simulated::terminalFactory;
             pins = config.scriptedPin() == null ? new SwingPinDialog() : new ScriptedPinSource(simulated, config.scriptedPin());
             if (config.vpcd() != null) {

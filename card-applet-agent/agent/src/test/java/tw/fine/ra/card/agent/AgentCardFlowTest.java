@@ -35,7 +35,7 @@ class AgentCardFlowTest {
         Map<String, Object> card = agent.get("/v1/card").json();
         assertEquals(true, card.get("present"));
         assertEquals(agent.guid, card.get("guid"));
-        assertEquals("1.0.0", card.get("appletVersion"));
+        assertEquals("1.1.0", card.get("appletVersion"));
         assertEquals(3L, ((Number) card.get("pinTriesLeft")).longValue());
         assertEquals("{key=EC_P256, certificate=false}", String.valueOf(((Map<?, ?>) card.get("slots")).get("9E")));
     }

@@ -29,7 +29,8 @@ final class AgentFixture implements AutoCloseable {
     final SimulatedEnvironment card;
     final ScriptedPinSource pins;
     final LocalHttpTransport transport;
-    final String guid;
+    /** The card's GUID; a station test sets it once it personalized the blank card. */
+    String guid;
     /** Every request and response body that passed through the agent. */
     final List<String> traffic = new ArrayList<>();
 
@@ -85,6 +86,23 @@ final class AgentFixture implements AutoCloseable {
         assertEquals(200, answered.status(), answered.body());
         assertTrue(ra.cardProved((String) answered.json().get("response")), "the card proves the registered key");
         return session;
+    }
+
+    /**
+     * Generates keys as the application flow does: relayed authentication, one ticketed
+     * {@code generate-key} per (slot, algorithm) pair, close. Returns each answer by slot.
+     */
+    Map<String, Map<String, Object>> generateKeys(String... slotAlgorithmPairs) throws IOException {
+        String session = authenticateAsServer();
+        Map<String, Map<String, Object>> answers = new LinkedHashMap<>();
+        for (int i = 0; i < slotAlgorithmPairs.length; i += 2) {
+            Http.Response r = ticketed(Operation.GENERATE_KEY, session,
+                    Map.of("slot", slotAlgorithmPairs[i], "algorithm", slotAlgorithmPairs[i + 1]));
+            assertEquals(200, r.status(), r.body());
+            answers.put(slotAlgorithmPairs[i], r.json());
+        }
+        assertEquals(200, post("admin-close", session, Map.of(), null).status());
+        return answers;
     }
 
     private Http.Response record(Http.Response response, String requestBody) {

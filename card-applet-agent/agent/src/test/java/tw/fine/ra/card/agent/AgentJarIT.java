@@ -59,6 +59,27 @@ class AgentJarIT {
     }
 
     @Test
+    void withABlankSimulatedCardTheJarIsAStationThatPersonalizesFromASealedEnvelope() throws Exception {
+        Process agent = start(JAR, "--simulated-blank", "--allow-personalization");
+        try {
+            int port = Integer.parseInt(await(agent, LISTENING, new ArrayList<>()));
+            Map<String, Object> card = Http.send(port, "GET", "/v1/card", Map.of(), null).json();
+            assertEquals(false, card.get("personalized"));
+            String guid = "0123456789ABCDEF0123456789ABCDEF";
+            Map<String, String> params = ra.sealedPersonalization(guid, (String) card.get("transportKey"), "123456");
+            String body = "{\"params\":" + com.nimbusds.jose.util.JSONObjectUtils.toJSONString(new java.util.HashMap<>(params))
+                    + ",\"ticket\":\"" + ra.ticket(Operation.PERSONALIZE, guid, params) + "\"}";
+            Http.Response personalized = Http.send(port, "POST", "/v1/card/personalize",
+                    Map.of("Origin", TestRaServer.ORIGIN, "Content-Type", "application/json"), body);
+            assertEquals(200, personalized.status(), personalized.body());
+            assertEquals(guid, Http.send(port, "GET", "/v1/card", Map.of(), null).json().get("guid"));
+        } finally {
+            agent.destroy();
+            agent.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aTamperedJarRefusesToStart() throws Exception {
         Path tampered = Files.createTempFile("tampered-agent", ".jar");
         rewriteOneResource(JAR, tampered, "tw/fine/ra/card/agent/messages_en.properties");
@@ -70,11 +91,18 @@ class AgentJarIT {
     }
 
     private Process start(Path jar) throws IOException {
+        return start(jar, "--simulated");
+    }
+
+    private Process start(Path jar, String... card) throws IOException {
         Path key = Files.createTempFile("ticket-key", ".pem");
         Files.writeString(key, TicketKeys.toPem(ra.publicKey()));
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "--simulated", "--scripted-pin", "123456", "--port", "0", "--origin", TestRaServer.ORIGIN,
-                "--ticket-key", key.toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(card));
+        command.addAll(List.of("--scripted-pin", "123456", "--port", "0", "--origin", TestRaServer.ORIGIN,
+                "--ticket-key", key.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     private static String await(Process process, Pattern pattern, List<String> output) throws IOException {

@@ -3,15 +3,20 @@ package tw.fine.ra.card.agent;
 import tw.fine.ra.card.agent.card.SimulatedEnvironment;
 import tw.fine.ra.card.protocol.keys.CardChallenge;
 import tw.fine.ra.card.protocol.keys.CardKeyDiversification;
+import tw.fine.ra.card.protocol.piv.KeyAlgorithm;
 import tw.fine.ra.card.protocol.piv.ManagementKeyAlgorithm;
+import tw.fine.ra.card.protocol.piv.Personalization;
+import tw.fine.ra.card.protocol.piv.PersonalizationSealer;
 import tw.fine.ra.card.protocol.ticket.Operation;
 import tw.fine.ra.card.protocol.ticket.Parameters;
 import tw.fine.ra.card.protocol.ticket.TicketKeys;
 import tw.fine.ra.card.protocol.ticket.TicketSigner;
 
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -41,6 +46,28 @@ public final class TestRaServer {
     String ticket(Operation operation, String origin, String guid, Map<String, String> params, Instant issuedAt,
                   Duration lifetime) {
         return signer.issue(operation, origin, guid, Parameters.hash(params), issuedAt, lifetime);
+    }
+
+    /**
+     * The {@code personalize} parameters as the RA builds them: GUID, and PIN, derived PUK and
+     * management key sealed to the blank card's transport key (SubjectPublicKeyInfo, base64).
+     */
+    Map<String, String> sealedPersonalization(String guid, String transportKey, String pin) {
+        try {
+            ECPublicKey transport = (ECPublicKey) KeyFactory.getInstance("EC")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(transportKey)));
+            byte[] id = HexFormat.of().parseHex(guid);
+            Personalization data = new Personalization(id, pin.toCharArray(), keys.puk(id), AES, keys.managementKey(id),
+                    KeyAlgorithm.EC_P256);
+            return Map.of("guid", guid, "envelope", Base64.getEncoder().encodeToString(PersonalizationSealer.seal(transport, data)),
+                    "cardAuthenticationAlgorithm", "EC_P256");
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    byte[] puk(String guid) {
+        return keys.puk(HexFormat.of().parseHex(guid));
     }
 
     byte[] managementKey(String guid) {

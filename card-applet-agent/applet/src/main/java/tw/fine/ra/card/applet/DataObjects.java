@@ -17,9 +17,14 @@ final class DataObjects {
     static final byte CERT_9C = 0x0A;
     static final byte CERT_9D = 0x0B;
     static final byte CERT_9E = 0x01;
+    /** Internal name of the attestation certificate, the YubiKey object 5FFF01 (not a 5FC1xx tag). */
+    static final byte CERT_F9 = (byte) 0xF9;
 
-    /** Last byte of each supported 5FC1xx tag: CHUID, CCC, four certificates, security object, printed info, key history. */
-    private static final byte[] TAGS = {CHUID, CCC, CERT_9A, CERT_9C, CERT_9D, CERT_9E, 0x06, 0x09, 0x0C};
+    /**
+     * Last byte of each supported 5FC1xx tag: CHUID, CCC, four certificates, security object, printed
+     * info, key history; then the attestation certificate.
+     */
+    private static final byte[] TAGS = {CHUID, CCC, CERT_9A, CERT_9C, CERT_9D, CERT_9E, 0x06, 0x09, 0x0C, CERT_F9};
     private static final short CERT_CAPACITY = 3072;
     private static final short SMALL_CAPACITY = 512;
 
@@ -38,7 +43,7 @@ final class DataObjects {
     DataObjects() {
         for (short i = 0; i < (short) TAGS.length; i++) {
             byte t = TAGS[i];
-            boolean cert = t == CERT_9A || t == CERT_9C || t == CERT_9D || t == CERT_9E;
+            boolean cert = t == CERT_9A || t == CERT_9C || t == CERT_9D || t == CERT_9E || t == CERT_F9;
             values[i] = new byte[cert ? CERT_CAPACITY : SMALL_CAPACITY];
         }
     }
@@ -58,6 +63,15 @@ final class DataObjects {
 
     boolean has(byte tag) {
         return lengths[slot(tag)] != 0;
+    }
+
+    /** The stored "53" block of a tag (valid up to {@link #length}); for reading on the card itself. */
+    byte[] value(byte tag) {
+        return (byte[]) values[slot(tag)];
+    }
+
+    short length(byte tag) {
+        return lengths[slot(tag)];
     }
 
     /**
@@ -112,13 +126,19 @@ final class DataObjects {
         return tagLen;
     }
 
-    /** Index of the 5FC1xx object named at {@code off + 2}, or -1 for any other tag. */
+    /** Index of the 5FC1xx or 5FFF01 object named at {@code off + 2}, or -1 for any other tag. */
     private static short find(byte[] b, short off, short tagLen) {
         short t = (short) (off + 2);
-        if (tagLen != 3 || b[t] != 0x5F || b[(short) (t + 1)] != (byte) 0xC1) {
+        if (tagLen != 3 || b[t] != 0x5F) {
             return -1;
         }
+        byte middle = b[(short) (t + 1)];
         byte last = b[(short) (t + 2)];
+        if (middle == (byte) 0xFF && last == 0x01) {
+            last = CERT_F9;
+        } else if (middle != (byte) 0xC1 || last == CERT_F9) {
+            return -1;
+        }
         for (short i = 0; i < (short) TAGS.length; i++) {
             if (TAGS[i] == last) {
                 return i;

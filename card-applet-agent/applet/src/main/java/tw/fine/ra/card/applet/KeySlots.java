@@ -12,7 +12,10 @@ import javacard.security.RSAPublicKey;
 import javacard.security.Signature;
 import javacardx.crypto.Cipher;
 
-/** The four PIV key slots 9A, 9C, 9D, 9E: on-card generation and the private-key operations. */
+/**
+ * The four PIV key slots 9A, 9C, 9D, 9E and the attestation key F9: on-card generation and the
+ * private-key operations. F9 is generated once at personalization and only signs attestations.
+ */
 final class KeySlots {
 
     static final byte ALG_NONE = 0x00;
@@ -20,19 +23,32 @@ final class KeySlots {
     static final byte ALG_P256 = 0x11;
     static final short RSA_BYTES = 256;
 
-    private static final byte[] REFERENCES = {(byte) 0x9A, (byte) 0x9C, (byte) 0x9D, (byte) 0x9E};
-    private static final short SW_KEY_NOT_FOUND = 0x6A88;
+    /** Index of the attestation key F9, after the four slots the host may use. */
+    static final short ATTESTATION = 4;
+    static final short COUNT = 5;
+    static final short SW_KEY_NOT_FOUND = 0x6A88;
 
-    private final KeyPair[] rsaPairs = new KeyPair[4];
-    private final KeyPair[] ecPairs = new KeyPair[4];
-    private final byte[] algorithms = new byte[4];
+    private static final byte[] REFERENCES = {(byte) 0x9A, (byte) 0x9C, (byte) 0x9D, (byte) 0x9E, (byte) 0xF9};
+
+    private final KeyPair[] rsaPairs = new KeyPair[COUNT];
+    private final KeyPair[] ecPairs = new KeyPair[COUNT];
+    private final byte[] algorithms = new byte[COUNT];
     private final Cipher rsa = Cipher.getInstance(Cipher.ALG_RSA_NOPAD, false);
     private final Signature ecdsa = Signature.getInstance(Signature.ALG_ECDSA_SHA_256, false);
     private final KeyAgreement ecdh = KeyAgreement.getInstance(KeyAgreement.ALG_EC_SVDP_DH_PLAIN, false);
 
     /** Slot index of a key reference, or a P2 error for anything but the four PIV keys. */
     static short index(byte reference) {
-        for (short i = 0; i < (short) REFERENCES.length; i++) {
+        short i = anyIndex(reference);
+        if (i == ATTESTATION) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        return i;
+    }
+
+    /** Like {@link #index} but F9 included: for reading what a slot holds. */
+    static short anyIndex(byte reference) {
+        for (short i = 0; i < COUNT; i++) {
             if (REFERENCES[i] == reference) {
                 return i;
             }
@@ -51,32 +67,80 @@ final class KeySlots {
 
     /** Generates a pair in the slot and writes the public key template 7F49 to {@code out}. */
     short generate(short slot, byte alg, byte[] out, short off) {
+        KeyPair pair = pair(slot, alg);
+        algorithms[slot] = ALG_NONE;
+        pair.genKeyPair();
+        algorithms[slot] = alg;
+        short end = writePublicFields(slot, out, (short) (off + Der.RESERVE + 1));
+        return (short) (Der.closeTwoByteTag(out, off, (byte) 0x7F, (byte) 0x49, end) - off);
+    }
+
+    private KeyPair pair(short slot, byte alg) {
         if (alg == ALG_RSA2048) {
-            KeyPair pair = rsaPairs[slot];
-            if (pair == null) {
-                pair = new KeyPair(KeyPair.ALG_RSA_CRT, KeyBuilder.LENGTH_RSA_2048);
-                rsaPairs[slot] = pair;
+            if (rsaPairs[slot] == null) {
+                rsaPairs[slot] = new KeyPair(KeyPair.ALG_RSA_CRT, KeyBuilder.LENGTH_RSA_2048);
             }
-            algorithms[slot] = ALG_NONE;
-            pair.genKeyPair();
-            algorithms[slot] = ALG_RSA2048;
-            return writeRsaPublic((RSAPublicKey) pair.getPublic(), out, off);
+            return rsaPairs[slot];
         }
         if (alg == ALG_P256) {
-            KeyPair pair = ecPairs[slot];
-            if (pair == null) {
-                pair = new KeyPair(KeyPair.ALG_EC_FP, KeyBuilder.LENGTH_EC_FP_256);
+            if (ecPairs[slot] == null) {
+                KeyPair pair = new KeyPair(KeyPair.ALG_EC_FP, KeyBuilder.LENGTH_EC_FP_256);
                 P256.apply((ECPublicKey) pair.getPublic());
                 P256.apply((ECPrivateKey) pair.getPrivate());
                 ecPairs[slot] = pair;
             }
-            algorithms[slot] = ALG_NONE;
-            pair.genKeyPair();
-            algorithms[slot] = ALG_P256;
-            return writeEcPublic((ECPublicKey) pair.getPublic(), out, off);
+            return ecPairs[slot];
         }
         ISOException.throwIt(ISO7816.SW_WRONG_DATA);
-        return 0;
+        return null;
+    }
+
+    /**
+     * The slot's public key as the fields of a 7F49 template: {@code 81 modulus, 82 exponent} or
+     * {@code 86 point}. Answers 6A88 for an empty slot.
+     */
+    short writePublicFields(short slot, byte[] out, short p) {
+        if (algorithms[slot] == ALG_RSA2048) {
+            RSAPublicKey key = (RSAPublicKey) rsaPairs[slot].getPublic();
+            out[p++] = (byte) 0x81;
+            p = Tlv.writeLength(out, p, RSA_BYTES);
+            p += key.getModulus(out, p);
+            out[p++] = (byte) 0x82;
+            short lenOff = p++;
+            short exponentLength = key.getExponent(out, p);
+            out[lenOff] = (byte) exponentLength;
+            return (short) (p + exponentLength);
+        }
+        if (algorithms[slot] == ALG_P256) {
+            out[p++] = (byte) 0x86;
+            short lenOff = p++;
+            short w = ((ECPublicKey) ecPairs[slot].getPublic()).getW(out, p);
+            out[lenOff] = (byte) w;
+            return (short) (p + w);
+        }
+        ISOException.throwIt(SW_KEY_NOT_FOUND);
+        return p;
+    }
+
+    /** Modulus (RSA) or uncompressed point (P-256) of the slot's public key, for certificates built on the card. */
+    short publicValue(short slot, byte[] out, short p) {
+        if (algorithms[slot] == ALG_RSA2048) {
+            return ((RSAPublicKey) rsaPairs[slot].getPublic()).getModulus(out, p);
+        }
+        return ((ECPublicKey) ecPairs[slot].getPublic()).getW(out, p);
+    }
+
+    short rsaExponent(short slot, byte[] out, short p) {
+        return ((RSAPublicKey) rsaPairs[slot].getPublic()).getExponent(out, p);
+    }
+
+    /** ECDSA-SHA256 over a whole message with the attestation key (F9); nothing else may use that key. */
+    short attestationSign(byte[] in, short inOff, short len, byte[] out, short outOff) {
+        if (algorithms[ATTESTATION] != ALG_P256) {
+            ISOException.throwIt(SW_KEY_NOT_FOUND);
+        }
+        ecdsa.init(ecPairs[ATTESTATION].getPrivate(), Signature.MODE_SIGN);
+        return ecdsa.sign(in, inOff, len, out, outOff);
     }
 
     /** Checks that the slot holds a key of the algorithm the host named in P1. */
@@ -121,43 +185,5 @@ final class KeySlots {
         }
         ecdh.init(ecPairs[slot].getPrivate());
         return ecdh.generateSecret(in, inOff, len, out, outOff);
-    }
-
-    private static short writeRsaPublic(RSAPublicKey key, byte[] out, short off) {
-        // The content is 81 82 01 00 <modulus> 82 03 <65537>; the header is rewritten if the exponent differs.
-        short start = writeTemplateHeader(out, off, (short) (4 + RSA_BYTES + 5));
-        short p = start;
-        out[p++] = (byte) 0x81;
-        p = Tlv.writeLength(out, p, RSA_BYTES);
-        p += key.getModulus(out, p);
-        out[p++] = (byte) 0x82;
-        short lenOff = p++;
-        short exponentLength = key.getExponent(out, p);
-        out[lenOff] = (byte) exponentLength;
-        p += exponentLength;
-        writeTemplateHeader(out, off, (short) (p - start));
-        return (short) (p - off);
-    }
-
-    private static short writeEcPublic(ECPublicKey key, byte[] out, short off) {
-        short p = writeTemplateHeader(out, off, (short) (2 + 2 * P256.FIELD_BYTES + 1));
-        out[p++] = (byte) 0x86;
-        short lenOff = p++;
-        short w = key.getW(out, p);
-        out[lenOff] = (byte) w;
-        return (short) (p + w - off);
-    }
-
-    /** Tag 7F49 with a three-byte length (always long form, so the offsets never move). */
-    private static short writeTemplateHeader(byte[] out, short off, short length) {
-        out[off] = 0x7F;
-        out[(short) (off + 1)] = 0x49;
-        if (length < 0x80) {
-            out[(short) (off + 2)] = (byte) length;
-            return (short) (off + 3);
-        }
-        out[(short) (off + 2)] = (byte) 0x82;
-        Util.setShort(out, (short) (off + 3), length);
-        return (short) (off + 5);
     }
 }

@@ -8,7 +8,8 @@ import javacard.framework.Util;
  * One-time personalization at the RA: card GUID (hence CHUID and CCC), initial PIN, PUK and
  * management key. After it the command is refused, so nobody can re-key a card in the field.
  *
- * <p>Body: {@code C1 10 GUID, C2 08 PIN, C3 08 PUK, C4 len (algorithm, key)}.
+ * <p>Content (inside the envelope {@link TransportKey} opens): {@code C1 10 GUID, C2 08 PIN,
+ * C3 08 PUK, C4 len (algorithm, key)}.
  */
 final class Personalization {
 
@@ -31,7 +32,13 @@ final class Personalization {
         (byte) 0xFC, 0x00, (byte) 0xFD, 0x00, (byte) 0xFE, 0x00};
     private static final byte[] CCC_ISSUER = {(byte) 0xA0, 0x00, 0x00, 0x01, 0x16, (byte) 0xFF, 0x02};
 
+    private final byte[] guid = new byte[GUID_LENGTH];
     private boolean done;
+
+    /** The card GUID (valid once personalized), for the attestations the card signs. */
+    byte[] guid() {
+        return guid;
+    }
 
     boolean isDone() {
         return done;
@@ -52,6 +59,7 @@ final class Personalization {
         short keyValue = Tlv.valueOffset(b, key);
         managementKey.set(b[keyValue], b, (short) (keyValue + 1), (short) (Tlv.length(b, key) - 1));
         pins.initialize(b, pin, puk);
+        Util.arrayCopy(b, guid, this.guid, (short) 0, GUID_LENGTH);
         objects.store(DataObjects.CHUID, scratch, (short) 0, chuid(b, guid, scratch));
         objects.store(DataObjects.CCC, scratch, (short) 0, ccc(b, guid, scratch));
     }

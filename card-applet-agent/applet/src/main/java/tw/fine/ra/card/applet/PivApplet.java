@@ -4,6 +4,7 @@ import javacard.framework.APDU;
 import javacard.framework.Applet;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
+import javacard.framework.JCSystem;
 import javacard.framework.Util;
 
 /**
@@ -16,7 +17,7 @@ public final class PivApplet extends Applet {
     /** Full PIV AID with version 01 00; middleware selects it by the 9-byte prefix. */
     public static final byte[] AID = {(byte) 0xA0, 0x00, 0x00, 0x03, 0x08, 0x00, 0x00, 0x10, 0x00, 0x01, 0x00};
     /** Applet version reported by GET VERSION (major, minor, patch). */
-    static final byte[] VERSION = {0x01, 0x00, 0x00};
+    static final byte[] VERSION = {0x01, 0x01, 0x00};
 
     static final byte REF_PIN = (byte) 0x80;
     static final byte REF_PUK = (byte) 0x81;
@@ -33,12 +34,21 @@ public final class PivApplet extends Applet {
     static final byte INS_PUT_DATA = (byte) 0xDB;
     /** Vendor: GET VERSION, numbered as YubiKeys do so yubico-piv-tool reads it. */
     static final byte INS_GET_VERSION = (byte) 0xFD;
-    /** Vendor: one-time personalization (GUID, PIN, PUK, management key, optional 9E key). */
+    /** Vendor: one-time personalization, sealed to the transport key (GUID, PIN, PUK, management key; 9E, F9 keys). */
     static final byte INS_PERSONALIZE = (byte) 0xE1;
+    /** Vendor: the blank card's transport public key, to which the RA seals the personalization. */
+    static final byte INS_GET_TRANSPORT_KEY = (byte) 0xE4;
     /** Vendor: set a new PIN and unblock it, after management-key authentication (server-authorized). */
     static final byte INS_ADMIN_RESET_PIN = (byte) 0xE2;
     /** Vendor: applet version, personalization state and the algorithm of each key slot. */
     static final byte INS_KEY_INFO = (byte) 0xE3;
+    /** Vendor: a slot's algorithm, PIN policy, origin and public key (YubiKey GET METADATA layout). */
+    static final byte INS_GET_METADATA = (byte) 0xF7;
+    /** Vendor: attestation certificate of a slot's key, signed by the attestation key F9 (as YubiKeys do). */
+    static final byte INS_ATTEST = (byte) 0xF9;
+
+    /** PIN policy per slot in GET METADATA (9A, 9C, 9D, 9E, F9): 1 never, 2 once per session, 3 always. */
+    private static final byte[] PIN_POLICY = {0x02, 0x03, 0x02, 0x01, 0x01};
 
     /** Application property template answered to SELECT. */
     private static final byte[] APT = {
@@ -60,6 +70,10 @@ public final class PivApplet extends Applet {
     private final DataObjects objects = new DataObjects();
     private final Personalization personalization = new Personalization();
     private final PrivateKeyUse keyUse = new PrivateKeyUse(keys, pins);
+    private final Attestation attestation = new Attestation();
+    private final TransportKey transportKey = new TransportKey();
+    /** The opened personalization envelope: PIN, PUK and management key in clear, wiped after use. */
+    private final byte[] plain = JCSystem.makeTransientByteArray((short) 96, JCSystem.CLEAR_ON_DESELECT);
     /** Scratch for generated responses: public keys, signatures, authentication templates. */
     private final byte[] out = new byte[600];
 
@@ -127,6 +141,9 @@ public final class PivApplet extends Applet {
             case INS_PERSONALIZE:
                 personalize(apdu, p2, data, len);
                 return;
+            case INS_GET_TRANSPORT_KEY:
+                io.send(apdu, out, (short) 0, transportKey.writePublic(out, (short) 0));
+                return;
             default:
                 break;
         }
@@ -153,6 +170,15 @@ public final class PivApplet extends Applet {
                 return;
             case INS_GENERAL_AUTHENTICATE:
                 generalAuthenticate(apdu, p1, p2, data, len);
+                return;
+            case INS_GET_METADATA:
+                requireP1P2(p1, p2, (byte) 0x00, p2);
+                metadata(apdu, KeySlots.anyIndex(p2));
+                return;
+            case INS_ATTEST:
+                requireP1P2(p1, p2, p1, (byte) 0x00);
+                short length = attestation.attest(KeySlots.index(p1), keys, personalization.guid(), objects);
+                io.send(apdu, attestation.buffer(), (short) 0, length);
                 return;
             case INS_ADMIN_RESET_PIN:
                 requireAdministrator();
@@ -222,7 +248,13 @@ public final class PivApplet extends Applet {
         if (personalization.isDone()) {
             ISOException.throwIt(ISO7816.SW_COMMAND_NOT_ALLOWED);
         }
-        personalization.apply(data, len, pins, managementKey, objects, out);
+        try {
+            short plainLength = transportKey.open(data, len, plain);
+            personalization.apply(plain, plainLength, pins, managementKey, objects, out);
+        } finally {
+            Util.arrayFillNonAtomic(plain, (short) 0, (short) plain.length, (byte) 0);
+        }
+        keys.generate(KeySlots.ATTESTATION, KeySlots.ALG_P256, out, (short) 0);
         short written = 0;
         if (cardAuthAlgorithm != KeySlots.ALG_NONE) {
             written = keys.generate(KeySlots.index((byte) 0x9E), cardAuthAlgorithm, out, (short) 0);
@@ -238,11 +270,31 @@ public final class PivApplet extends Applet {
         out[3] = (byte) (personalization.isDone() ? 1 : 0);
         out[4] = personalization.isDone() ? pins.pinTriesRemaining() : 0;
         short p = 5;
-        for (short slot = 0; slot < 4; slot++) {
+        for (short slot = 0; slot < KeySlots.COUNT; slot++) {
             out[p++] = KeySlots.reference(slot);
             out[p++] = keys.algorithm(slot);
         }
         io.send(apdu, out, (short) 0, p);
+    }
+
+    /** {@code 01 algorithm, 02 PIN and touch policy, 03 origin (01 generated on the card), 04 public key fields}. */
+    private void metadata(APDU apdu, short slot) {
+        byte algorithm = keys.algorithm(slot);
+        if (algorithm == KeySlots.ALG_NONE) {
+            ISOException.throwIt(KeySlots.SW_KEY_NOT_FOUND);
+        }
+        out[0] = 0x01;
+        out[1] = 0x01;
+        out[2] = algorithm;
+        out[3] = 0x02;
+        out[4] = 0x02;
+        out[5] = PIN_POLICY[slot];
+        out[6] = 0x01;
+        out[7] = 0x03;
+        out[8] = 0x01;
+        out[9] = 0x01;
+        short end = keys.writePublicFields(slot, out, (short) (10 + Der.RESERVE));
+        io.send(apdu, out, (short) 0, Der.close(out, (short) 10, (byte) 0x04, end));
     }
 
     private void requireAdministrator() {

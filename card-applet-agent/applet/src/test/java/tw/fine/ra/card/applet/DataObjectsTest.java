@@ -134,7 +134,7 @@ class DataObjectsTest {
     void putDataOfAnUnknownObjectIs6A82() throws Exception {
         CardFixture card = CardFixture.personalized();
         card.authenticateAdmin();
-        assertSw(0x6A82, () -> card.piv.writeObject(0x5FFF01, new byte[] {1}));
+        assertSw(0x6A82, () -> card.piv.writeObject(0x5FFF02, new byte[] {1}));
     }
 
     @Test

@@ -49,10 +49,10 @@ class PersonalizationTest {
     @Test
     void keyInfoReportsVersionTriesAndTheCardAuthenticationKey() throws Exception {
         KeyInfo info = CardFixture.personalized().piv.keyInfo();
-        assertEquals("1.0.0", info.appletVersion());
+        assertEquals("1.1.0", info.appletVersion());
         assertTrue(info.personalized());
         assertEquals(3, info.pinTriesLeft());
-        assertEquals(Map.of(Slot.CARD_AUTHENTICATION, KeyAlgorithm.EC_P256), info.keys());
+        assertEquals(Map.of(Slot.CARD_AUTHENTICATION, KeyAlgorithm.EC_P256, Slot.ATTESTATION, KeyAlgorithm.EC_P256), info.keys());
     }
 
     @Test

@@ -51,6 +51,6 @@ class SelectAndDispatchTest {
     void versionIsReadableTheYubicoWay() throws Exception {
         ResponseAPDU r = CardFixture.blank().raw("00FD000000");
         assertEquals(0x9000, r.getSW());
-        assertArrayEquals(new byte[] {1, 0, 0}, r.getData());
+        assertArrayEquals(new byte[] {1, 1, 0}, r.getData());
     }
 }

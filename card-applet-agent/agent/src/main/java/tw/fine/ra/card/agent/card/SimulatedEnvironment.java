@@ -5,11 +5,13 @@ import tw.fine.ra.card.protocol.piv.KeyAlgorithm;
 import tw.fine.ra.card.protocol.piv.ManagementKeyAlgorithm;
 import tw.fine.ra.card.protocol.piv.Personalization;
 import tw.fine.ra.card.protocol.piv.PivCard;
+import tw.fine.ra.card.protocol.piv.Slot;
 import tw.fine.ra.card.simulator.SimulatedCard;
 
 import javax.smartcardio.Card;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.TerminalFactory;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -29,17 +31,19 @@ public final class SimulatedEnvironment {
     private final SimulatedCard card;
     private final TerminalFactory factory;
     private final byte[] guid;
+    private final PublicKey attestationKey;
 
-    private SimulatedEnvironment(SimulatedCard card, TerminalFactory factory, byte[] guid) {
+    private SimulatedEnvironment(SimulatedCard card, TerminalFactory factory, byte[] guid, PublicKey attestationKey) {
         this.card = card;
         this.factory = factory;
         this.guid = guid;
+        this.attestationKey = attestationKey;
     }
 
     /** A blank card in the reader (for personalization tests). */
     public static SimulatedEnvironment blank() {
         SimulatedCard card = new SimulatedCard();
-        return new SimulatedEnvironment(card, card.insertInto(READER), null);
+        return new SimulatedEnvironment(card, card.insertInto(READER), null, null);
     }
 
     /** A card personalized as the RA would: random GUID, derived management key and PUK, 9E key. */
@@ -49,6 +53,7 @@ public final class SimulatedEnvironment {
         byte[] guid = new byte[16];
         new SecureRandom().nextBytes(guid);
         CardKeyDiversification keys = new CardKeyDiversification(DEV_MASTER_KEY);
+        PublicKey attestationKey;
         try {
             CardTerminal terminal = factory.terminals().getTerminal(READER);
             Card connection = terminal.connect("*");
@@ -56,11 +61,17 @@ public final class SimulatedEnvironment {
             piv.select();
             piv.personalize(new Personalization(guid, INITIAL_PIN, keys.puk(guid), ManagementKeyAlgorithm.AES_128,
                     keys.managementKey(guid), KeyAlgorithm.EC_P256));
+            attestationKey = piv.publicKey(Slot.ATTESTATION);
             connection.disconnect(true);
         } catch (Exception e) {
             throw new IllegalStateException("could not personalize the simulated card", e);
         }
-        return new SimulatedEnvironment(card, factory, guid);
+        return new SimulatedEnvironment(card, factory, guid, attestationKey);
+    }
+
+    /** The card's attestation key F9 (null for a blank card): what an RA would certify. */
+    public PublicKey attestationKey() {
+        return attestationKey;
     }
 
     public TerminalFactory terminalFactory() {

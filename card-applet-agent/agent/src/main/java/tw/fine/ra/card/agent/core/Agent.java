@@ -36,6 +36,7 @@ public final class Agent {
         this.queries = new CardQueries(cards, sessions, identity);
         OperationContext context = new OperationContext(cards, sessions, gate, pins);
         KeyOperations keys = new KeyOperations(context);
+        CardSignatures signatures = new CardSignatures(context);
         PinOperations pinOperations = new PinOperations(context);
         Personalizer personalizer = new Personalizer(cards, gate, allowPersonalization);
         this.operations = Map.of(
@@ -44,7 +45,8 @@ public final class Agent {
                 "admin-close", this::closeSession,
                 "generate-key", keys::generateKey,
                 "write-certificate", keys::writeCertificate,
-                "sign-challenge", keys::signChallenge,
+                "sign-challenge", signatures::signChallenge,
+                "sign-request", signatures::signRequest,
                 "change-pin", pinOperations::changePin,
                 "reset-pin", pinOperations::resetPin,
                 "personalize", personalizer::personalize);

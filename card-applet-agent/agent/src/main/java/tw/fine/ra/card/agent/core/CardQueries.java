@@ -7,6 +7,7 @@ import tw.fine.ra.card.protocol.piv.KeyInfo;
 import tw.fine.ra.card.protocol.piv.Slot;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,9 @@ final class CardQueries {
                 if (info.personalized()) {
                     result.put("guid", CardFacts.guid(card));
                     result.put("pinTriesLeft", info.pinTriesLeft());
+                } else {
+                    // What the RA seals the personalization to (ADR 0004).
+                    result.put("transportKey", Base64.getEncoder().encodeToString(card.transportKey().getEncoded()));
                 }
                 Map<String, Object> slots = new LinkedHashMap<>();
                 for (Slot slot : Slot.values()) {

@@ -1,44 +1,49 @@
 package tw.fine.ra.card.agent.core;
 
 import tw.fine.ra.card.agent.card.CardAccess;
-import tw.fine.ra.card.agent.pin.PinPrompt;
-import tw.fine.ra.card.agent.pin.PinSource;
 import tw.fine.ra.card.protocol.piv.CardStatusException;
 import tw.fine.ra.card.protocol.piv.KeyAlgorithm;
-import tw.fine.ra.card.protocol.piv.KeyInfo;
 import tw.fine.ra.card.protocol.piv.Slot;
 import tw.fine.ra.card.protocol.ticket.Operation;
 
 import java.io.ByteArrayInputStream;
-import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Key generation and certificate writing (administrative), and the card-proof signature. */
+/** Key generation and certificate writing: administrative, inside a relayed card authentication. */
 final class KeyOperations {
 
     private final CardAccess cards;
     private final AdminSessions sessions;
     private final TicketGate gate;
-    private final PinSource pins;
 
     KeyOperations(OperationContext context) {
         this.cards = context.cards();
         this.sessions = context.sessions();
         this.gate = context.gate();
-        this.pins = context.pins();
     }
 
+    /**
+     * Generates the key and has the card attest it: {@code attestation} is signed by the card's F9
+     * key, {@code attestationIssuer} is the F9 certificate the RA wrote (absent on an uncertified card).
+     */
     Map<String, Object> generateKey(AgentRequest request) throws AgentException {
-        Slot slot = slot(request.param("slot"));
+        Slot slot = keySlot(request.param("slot"));
         KeyAlgorithm algorithm = algorithm(request.param("algorithm"));
         AdminSessions.Active session = sessions.admit(Operation.GENERATE_KEY, request);
-        PublicKey key = sessions.run(session, card -> card.generate(slot, algorithm));
-        return Map.of("slot", slot.id(), "algorithm", algorithm.name(),
-                "publicKey", Base64.getEncoder().encodeToString(key.getEncoded()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("slot", slot.id());
+        answer.put("algorithm", algorithm.name());
+        sessions.run(session, card -> {
+            answer.put("publicKey", base64(card.generate(slot, algorithm).getEncoded()));
+            answer.put("attestation", base64(card.attest(slot)));
+            card.readCertificate(Slot.ATTESTATION).ifPresent(issuer -> answer.put("attestationIssuer", base64(issuer)));
+            return null;
+        });
+        return answer;
     }
 
     Map<String, Object> writeCertificate(AgentRequest request) throws AgentException {
@@ -57,42 +62,6 @@ final class KeyOperations {
         return Map.of("slot", slot.id(), "written", true);
     }
 
-    /** Signs {@link CardProof#message} with 9A, 9C (PIN each time) or 9E (no PIN). */
-    Map<String, Object> signChallenge(AgentRequest request) throws AgentException {
-        Slot slot = slot(request.param("slot"));
-        if (slot == Slot.KEY_MANAGEMENT) {
-            throw new AgentException(ErrorCode.BAD_REQUEST, "9D is for key management, not for proofs");
-        }
-        byte[] digest = CardProof.sha256(CardProof.message(request.origin() == null ? "" : request.origin(),
-                request.param("nonce")));
-        String[] guid = new String[1];
-        KeyInfo info = cards.withCard(request.reader(), card -> {
-            guid[0] = CardFacts.guid(card);
-            gate.admit(Operation.SIGN_CHALLENGE, request, guid[0]);
-            return card.keyInfo();
-        });
-        KeyAlgorithm algorithm = info.keys().get(slot);
-        if (algorithm == null) {
-            throw new AgentException(ErrorCode.KEY_NOT_FOUND, slot.id());
-        }
-        char[] pin = slot == Slot.CARD_AUTHENTICATION ? null
-                : pins.currentPin(new PinPrompt(request.origin(), Operation.SIGN_CHALLENGE, info.pinTriesLeft(), request.locale()));
-        try {
-            byte[] signature = CardFacts.continueOnSameCard(cards, request.reader(), guid[0], card -> {
-                if (pin != null) {
-                    verify(card, pin);
-                }
-                return card.signSha256(slot, algorithm, digest);
-            });
-            return Map.of("slot", slot.id(), "algorithm", algorithm == KeyAlgorithm.RSA_2048 ? "SHA256withRSA" : "SHA256withECDSA",
-                    "signature", Base64.getEncoder().encodeToString(signature));
-        } finally {
-            if (pin != null) {
-                Arrays.fill(pin, '\0');
-            }
-        }
-    }
-
     static void verify(tw.fine.ra.card.protocol.piv.PivCard card, char[] pin) throws javax.smartcardio.CardException, AgentException {
         try {
             card.verifyPin(pin);
@@ -101,12 +70,26 @@ final class KeyOperations {
         }
     }
 
+    /** Any slot with a certificate object, F9 included (the RA writes the attestation certificate). */
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
     static Slot slot(String id) throws AgentException {
         try {
             return Slot.byId(id);
         } catch (IllegalArgumentException e) {
             throw new AgentException(ErrorCode.BAD_REQUEST, e.getMessage());
         }
+    }
+
+    /** One of the four key slots a page may use; the attestation key F9 is the card's own. */
+    static Slot keySlot(String id) throws AgentException {
+        Slot slot = slot(id);
+        if (slot == Slot.ATTESTATION) {
+            throw new AgentException(ErrorCode.BAD_REQUEST, "F9 is the card's attestation key");
+        }
+        return slot;
     }
 
     static KeyAlgorithm algorithm(String name) throws AgentException {

@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Runs a command-line tool nobody on this project wrote, with a deadline, and keeps what it printed. */
-record Tool(int exit, String output) {
+public record Tool(int exit, String output) {
 
-    static Tool run(String... command) throws IOException, InterruptedException {
+    public static Tool run(String... command) throws IOException, InterruptedException {
         requireInstalled(command[0]);
         Path output = Files.createTempFile("tool", ".out");
         // Output goes to a file so the deadline holds even if the tool waits for a terminal that is not there.
@@ -39,12 +39,12 @@ record Tool(int exit, String output) {
         }
     }
 
-    Tool succeeded() {
+    public Tool succeeded() {
         assertTrue(exit == 0, "exit " + exit + ":\n" + output);
         return this;
     }
 
-    Tool says(String text) {
+    public Tool says(String text) {
         assertTrue(output.contains(text), "expected \"" + text + "\" in:\n" + output);
         return this;
     }

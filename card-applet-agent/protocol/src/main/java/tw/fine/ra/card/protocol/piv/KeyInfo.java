@@ -8,7 +8,7 @@ import java.util.Map;
 public record KeyInfo(String appletVersion, boolean personalized, int pinTriesLeft, Map<Slot, KeyAlgorithm> keys) {
 
     static KeyInfo parse(byte[] r) {
-        if (r.length != 13) {
+        if (r.length < 13 || r.length % 2 == 0) {
             throw new IllegalArgumentException("KEY INFO answer has " + r.length + " bytes");
         }
         Map<Slot, KeyAlgorithm> keys = new EnumMap<>(Slot.class);

@@ -139,19 +139,44 @@ public final class PivCard {
         return Tlv.children(Tlv.unwrap(0x7C, r)).get(0x82);
     }
 
+    /**
+     * The public key of the key in a slot (vendor GET METADATA, YubiKey layout), read from the card
+     * itself; 6A88 when the slot is empty.
+     */
+    public PublicKey publicKey(Slot slot) throws CardException, CardStatusException {
+        Map<Integer, byte[]> metadata = Tlv.children(send("GET METADATA", 0x00, 0xF7, 0x00, slot.reference(), null));
+        KeyAlgorithm algorithm = KeyAlgorithm.byIdOrNull(metadata.get(0x01)[0] & 0xFF);
+        return PublicKeys.fromFields(algorithm, metadata.get(0x04));
+    }
+
+    /** The attestation certificate (DER) of a slot's key, signed by the card's attestation key F9. */
+    public byte[] attest(Slot slot) throws CardException, CardStatusException {
+        return send("ATTEST", 0x00, 0xF9, slot.reference(), 0x00, null);
+    }
+
     public KeyInfo keyInfo() throws CardException, CardStatusException {
         return KeyInfo.parse(send("KEY INFO", 0x00, 0xE3, 0x00, 0x00, null));
     }
 
-    /** Returns the 7F49 template of the generated 9E key. */
+    /** A blank card's transport key, to which the RA seals the personalization ({@link PersonalizationSealer}). */
+    public java.security.interfaces.ECPublicKey transportKey() throws CardException, CardStatusException {
+        return (java.security.interfaces.ECPublicKey) PublicKeys.fromTemplate(KeyAlgorithm.EC_P256,
+                send("GET TRANSPORT KEY", 0x00, 0xE4, 0x00, 0x00, null));
+    }
+
+    /** Personalizes with an envelope the RA sealed; returns the generated 9E key. */
+    public PublicKey personalizeSealed(byte[] envelope, KeyAlgorithm cardAuthenticationKey)
+            throws CardException, CardStatusException {
+        byte[] template = send("PERSONALIZE", 0x00, 0xE1, 0x00, cardAuthenticationKey.id(), envelope);
+        return PublicKeys.fromTemplate(cardAuthenticationKey, template);
+    }
+
+    /**
+     * Seals {@code data} to this card's transport key here and personalizes: for a station that
+     * holds the secrets itself (tests, the simulator's development card). The RA relays an envelope instead.
+     */
     public PublicKey personalize(Personalization data) throws CardException, CardStatusException {
-        byte[] body = data.encode();
-        try {
-            byte[] template = send("PERSONALIZE", 0x00, 0xE1, 0x00, data.cardAuthenticationKey().id(), body);
-            return PublicKeys.fromTemplate(data.cardAuthenticationKey(), template);
-        } finally {
-            Arrays.fill(body, (byte) 0);
-        }
+        return personalizeSealed(PersonalizationSealer.seal(transportKey(), data), data.cardAuthenticationKey());
     }
 
     /** The server-authorized PIN reset; valid once after a management-key authentication. */

@@ -20,7 +20,12 @@ public final class PublicKeys {
     }
 
     public static PublicKey fromTemplate(KeyAlgorithm algorithm, byte[] template) {
-        Map<Integer, byte[]> fields = Tlv.children(Tlv.unwrap(0x7F49, template));
+        return fromFields(algorithm, Tlv.unwrap(0x7F49, template));
+    }
+
+    /** The content of a 7F49 template: {@code 81 modulus, 82 exponent} or {@code 86 point}. */
+    public static PublicKey fromFields(KeyAlgorithm algorithm, byte[] content) {
+        Map<Integer, byte[]> fields = Tlv.children(content);
         try {
             if (algorithm == KeyAlgorithm.RSA_2048) {
                 RSAPublicKeySpec spec = new RSAPublicKeySpec(new BigInteger(1, fields.get(0x81)),

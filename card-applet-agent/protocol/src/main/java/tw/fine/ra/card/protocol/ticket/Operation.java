@@ -6,6 +6,7 @@ import java.util.Locale;
 public enum Operation {
     GENERATE_KEY,
     SIGN_CHALLENGE,
+    SIGN_REQUEST,
     WRITE_CERTIFICATE,
     CHANGE_PIN,
     ADMIN_AUTHENTICATE,
