@@ -51,6 +51,11 @@ public class Settings {
                 .split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
     }
 
+    /** Where the subscriber's local card agent listens (its pages call it; the CSP allows it). */
+    public String agentUrl() {
+        return System.getProperty("fine.agent.url", "http://127.0.0.1:31520");
+    }
+
     public boolean demoData() {
         return Boolean.getBoolean("fine.demo-data");
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,7 @@ import tw.fine.ra.audit.boundary.AuditTrail;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.ca.control.CaCredentials;
+import tw.fine.ra.ca.control.CaSettings;
 import tw.fine.ra.ca.control.CheckedKey;
 import tw.fine.ra.ca.control.PairSigner;
 import tw.fine.ra.ca.control.RequestCheck;
@@ -47,6 +49,9 @@ public class CertificateAuthority {
 
     @Inject
     PairSigner signer;
+
+    @Inject
+    CaSettings settings;
 
     @Inject
     Clock clock;
@@ -104,6 +109,19 @@ public class CertificateAuthority {
                 + ": signing #" + s.id() + " serial " + IssuedCertificate.hex(s.serial()) + ", encryption #" + e.id()
                 + " serial " + IssuedCertificate.hex(e.serial()));
         return new IssuedPair(CertificateView.of(s), CertificateView.of(e));
+    }
+
+    /** The subject DN a pair for this subscriber will carry (shown before the subscriber applies). */
+    public String subjectDn(String subscriberId, String organizationUbn) {
+        return new SubjectName(subscriberId, organizationUbn).toDn(settings);
+    }
+
+    /**
+     * The public key of a PKCS#10 request after its signature (proof of possession) and the key
+     * policy are checked, so the RA can compare it with a key the card attested.
+     */
+    public PublicKey requestedKey(byte[] pkcs10) throws RequestRejectedException {
+        return check.check(pkcs10).key();
     }
 
     /** The agent wrote the certificate to the card. */

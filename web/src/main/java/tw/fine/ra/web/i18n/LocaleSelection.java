@@ -1,7 +1,6 @@
 package tw.fine.ra.web.i18n;
 
 import jakarta.enterprise.context.SessionScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,12 +31,18 @@ public class LocaleSelection implements Serializable {
         if (chosen != null) {
             return chosen;
         }
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        Object cookie = external.getRequestCookieMap().get(COOKIE);
-        if (cookie instanceof jakarta.servlet.http.Cookie remembered) {
-            return supported(remembered.getValue());
+        return of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+    }
+
+    /** The language of a request outside JSF (the JSON API): the remembered choice, else the browser's. */
+    public static Locale of(HttpServletRequest request) {
+        if (request.getCookies() != null) {
+            for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+                if (COOKIE.equals(cookie.getName())) {
+                    return supported(cookie.getValue());
+                }
+            }
         }
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         return fromAcceptLanguage(request.getHeader("Accept-Language"));
     }
 

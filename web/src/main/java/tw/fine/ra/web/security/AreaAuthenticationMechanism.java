@@ -37,6 +37,10 @@ public class AreaAuthenticationMechanism implements HttpAuthenticationMechanism 
                     // SEND_FAILURE, not responseUnauthorized(): the sign-in page renders its message
                     : AuthenticationStatus.SEND_FAILURE;
         }
+        if (context.isProtected() && request.getRequestURI().startsWith(request.getContextPath() + "/app/api/")) {
+            // a script gets a status it can act on, not the sign-in page
+            return context.responseUnauthorized();
+        }
         if (context.isProtected()) {
             return context.redirect(request.getContextPath() + Area.of(request).signInPage());
         }

@@ -12,6 +12,7 @@ import tw.fine.ra.web.security.Area;
 public enum MenuItem {
 
     SUBSCRIBER_HOME(Area.SUBSCRIBER, "home", "/app/index.xhtml", "menu.home", "SUBSCRIBER"),
+    APPLY(Area.SUBSCRIBER, "apply", "/app/apply.xhtml", "menu.apply", "SUBSCRIBER"),
     // §3.2–3.7 (application, renewal, download, revocation, information, suspend) come here
     SUBSCRIBER_PASSWORD(Area.SUBSCRIBER, "password", "/app/password.xhtml", "menu.password", "SUBSCRIBER"),
     // §3.9–3.13 (card PIN, PIN reset, import, environment check) come here; §3.14 sign-out is in the header

@@ -1,0 +1,288 @@
+package tw.fine.ra.certificate.boundary;
+
+import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.CA_REFUSED;
+import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.KEY_NOT_ATTESTED;
+import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.OUT_OF_ORDER;
+import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.PAIR_EXISTS;
+import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.TERMS_NOT_ACCEPTED;
+import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.UNKNOWN_APPLICATION;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tw.fine.ra.audit.boundary.AuditTrail;
+import tw.fine.ra.audit.entity.Actor;
+import tw.fine.ra.audit.entity.AuditEvent;
+import tw.fine.ra.ca.boundary.CertificateAuthority;
+import tw.fine.ra.ca.boundary.CertificateView;
+import tw.fine.ra.ca.boundary.IssuedPair;
+import tw.fine.ra.ca.boundary.PairRequest;
+import tw.fine.ra.ca.boundary.UnknownCertificateException;
+import tw.fine.ra.ca.entity.CertificateStatus;
+import tw.fine.ra.ca.entity.IllegalStatusTransitionException;
+import tw.fine.ra.ca.entity.RequestRejectedException;
+import tw.fine.ra.card.boundary.CardAuthentications;
+import tw.fine.ra.card.boundary.CardTickets;
+import tw.fine.ra.card.entity.AdminChallenge;
+import tw.fine.ra.card.entity.CardRefusedException;
+import tw.fine.ra.card.protocol.piv.Slot;
+import tw.fine.ra.card.protocol.x509.AttestationException;
+import tw.fine.ra.card.protocol.x509.AttestationVerifier;
+import tw.fine.ra.certificate.entity.ApplicationRefusedException;
+import tw.fine.ra.certificate.entity.ApplicationStep;
+import tw.fine.ra.certificate.entity.CertificateApplication;
+import tw.fine.ra.certificate.entity.PairState;
+import tw.fine.ra.registration.boundary.SubscriberMailers;
+
+/**
+ * Certificate application (憑證申請, SPEC function 2), the server's side of the page's steps with
+ * the agent: start (terms accepted, the subscriber's card) → the card proves its management key →
+ * tickets to generate both keys on the card and have the card sign both requests → the requests are
+ * checked against the card's attestations and the CA issues the pair (persisted and audited before
+ * anything is written) → the card proves its key again → tickets to write both certificates → each
+ * certificate marked on the card. Every ticket is for the step the application is at; a reload or
+ * a second tab joins the subscriber's one open application; a step out of order is refused.
+ */
+@Stateless
+@RolesAllowed("SUBSCRIBER")
+public class Applications {
+
+    /** One agent operation the page may run next: the exact parameters the ticket covers, and the ticket. */
+    public record AgentStep(String operation, Map<String, String> params, String ticket) {
+    }
+
+    /** The first step's answer: the application and the step that opens a management-key session. */
+    public record Started(String applicationId, String cardGuid, AgentStep adminAuthenticate) {
+    }
+
+    /** A key the card generated and the request it signed for it: all three as the agent returned them. */
+    public record CardRequest(byte[] request, byte[] attestation, byte[] attestationIssuer) {
+    }
+
+    /** The issued pair and the ticket to open the management-key session in which it is written. */
+    public record Issued(CertificateView signing, CertificateView encryption, AgentStep adminAuthenticate) {
+    }
+
+    static final String MANAGEMENT_KEY_ALGORITHM = "AES_128";
+    static final String SIGNING_ALGORITHM = "EC_P256";
+    static final String ENCRYPTION_ALGORITHM = "RSA_2048";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "fine")
+    EntityManager em;
+
+    @Inject
+    CertificateAuthority ca;
+
+    @Inject
+    CardTickets tickets;
+
+    @Inject
+    CardAuthentications authentications;
+
+    @Inject
+    SubscriberMailers subscribers;
+
+    @Inject
+    CardAttestationTrust attestationTrust;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext caller;
+
+    /**
+     * Starts (or, after a reload or in a second tab, restarts) the caller's application on the card in
+     * the reader. Refused while a pair is valid, on hold or waiting for the card.
+     */
+    public Started start(String cardGuid, boolean termsAccepted, String origin, String clientAddress)
+            throws ApplicationRefusedException, CardRefusedException {
+        String me = me();
+        try {
+            if (!termsAccepted) {
+                throw new ApplicationRefusedException(TERMS_NOT_ACCEPTED, "subscriber agreement");
+            }
+            PairState pair = PairState.of(ca.ofSubscriber(me).stream().map(CertificateView::status).toList());
+            if (pair != PairState.NONE && pair != PairState.ENDED) {
+                throw new ApplicationRefusedException(PAIR_EXISTS, "pair " + pair);
+            }
+        } catch (ApplicationRefusedException e) {
+            refused(clientAddress, e);
+            throw e;
+        }
+        Optional<CertificateApplication> open = em.createNamedQuery(CertificateApplication.OPEN_OF_SUBSCRIBER,
+                CertificateApplication.class).setParameter("subscriber", me).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+        CertificateApplication application;
+        if (open.isPresent()) {
+            application = open.get();
+            application.restart(cardGuid, clock.instant());
+        } else {
+            application = new CertificateApplication(randomId(), me, cardGuid, clock.instant());
+            em.persist(application);
+        }
+        AgentStep ticket = adminAuthenticate(cardGuid, origin, clientAddress);
+        audit.success(actor(clientAddress), AuditEvent.CERTIFICATE_APPLICATION_STARTED, me, "application "
+                + application.id() + " on card " + cardGuid);
+        return new Started(application.id(), cardGuid, ticket);
+    }
+
+    /** The server's answer to the card's witness, for the application's card only. */
+    public AdminChallenge challenge(String applicationId, byte[] witness, String clientAddress)
+            throws ApplicationRefusedException, CardRefusedException {
+        CertificateApplication application = mine(applicationId);
+        return authentications.begin(application.cardGuid(), witness, clientAddress);
+    }
+
+    /**
+     * The card proved its management key: the tickets the application's step needs next. Before
+     * issuance: generate both keys and sign both requests; after: write both certificates.
+     */
+    public List<AgentStep> cardProved(String applicationId, String challengeId, byte[] response, String origin,
+            String clientAddress) throws ApplicationRefusedException, CardRefusedException {
+        CertificateApplication application = mine(applicationId);
+        String card = authentications.finish(challengeId, response, clientAddress).cardGuid();
+        application.checkCard(card);
+        if (application.step() == ApplicationStep.STARTED) {
+            return List.of(
+                    step(card, "generate-key", Map.of("slot", Slot.SIGNATURE.id(), "algorithm", SIGNING_ALGORITHM),
+                            origin, clientAddress),
+                    step(card, "generate-key", Map.of("slot", Slot.KEY_MANAGEMENT.id(), "algorithm",
+                            ENCRYPTION_ALGORITHM), origin, clientAddress),
+                    step(card, "sign-request", Map.of("slot", Slot.SIGNATURE.id()), origin, clientAddress),
+                    step(card, "sign-request", Map.of("slot", Slot.KEY_MANAGEMENT.id()), origin, clientAddress));
+        }
+        application.expect(ApplicationStep.ISSUED);
+        return List.of(
+                writeTicket(card, Slot.SIGNATURE, application.signingCertificate(), origin, clientAddress),
+                writeTicket(card, Slot.KEY_MANAGEMENT, application.encryptionCertificate(), origin,
+                        clientAddress));
+    }
+
+    /**
+     * The two requests the card signed, each with the card's attestation of its key: issued only if
+     * each attestation verifies to the RA's card-attestation CA, names this card and the slot, and
+     * certifies the very key of the request. The pair is persisted and audited here, before any write.
+     */
+    public Issued requestsSigned(String applicationId, CardRequest signing, CardRequest encryption, String origin,
+            String clientAddress) throws ApplicationRefusedException, CardRefusedException {
+        CertificateApplication application = mine(applicationId);
+        application.expect(ApplicationStep.STARTED);
+        String me = me();
+        IssuedPair pair;
+        try {
+            attested(application, signing, Slot.SIGNATURE);
+            attested(application, encryption, Slot.KEY_MANAGEMENT);
+            String ubn = subscribers.addresseeOf(me).orElseThrow().ubn();
+            pair = ca.issuePair(new PairRequest(application.id(), me, ubn, signing.request(), encryption.request()));
+        } catch (RequestRejectedException e) {
+            ApplicationRefusedException refused = new ApplicationRefusedException(CA_REFUSED, e.getMessage());
+            refused(clientAddress, refused);
+            throw refused;
+        } catch (ApplicationRefusedException e) {
+            refused(clientAddress, e);
+            throw e;
+        }
+        application.issued(pair.signing().certificateNumber(), pair.encryption().certificateNumber(), clock.instant());
+        AgentStep ticket = adminAuthenticate(application.cardGuid(), origin, clientAddress);
+        return new Issued(pair.signing(), pair.encryption(), ticket);
+    }
+
+    /** The agent wrote the certificate in this slot; once both are written the application completes. */
+    public CertificateView written(String applicationId, String slotId, String clientAddress)
+            throws ApplicationRefusedException {
+        CertificateApplication application = mine(applicationId);
+        application.expect(ApplicationStep.ISSUED);
+        Slot slot = Slot.byId(slotId);
+        long number = slot == Slot.SIGNATURE ? application.signingCertificate() : application.encryptionCertificate();
+        CertificateView certificate;
+        try {
+            certificate = ca.markOnCard(number);
+        } catch (UnknownCertificateException | IllegalStatusTransitionException e) {
+            throw new ApplicationRefusedException(OUT_OF_ORDER, e.getMessage());
+        }
+        boolean bothOnCard = onCard(application.signingCertificate()) && onCard(application.encryptionCertificate());
+        if (bothOnCard) {
+            application.completed(clock.instant());
+            audit.success(actor(clientAddress), AuditEvent.CERTIFICATE_APPLICATION_COMPLETED, me(), "application "
+                    + application.id() + ": both certificates on card " + application.cardGuid());
+        }
+        return certificate;
+    }
+
+    private boolean onCard(long number) {
+        return ca.find(number).orElseThrow().status() == CertificateStatus.ACTIVE;
+    }
+
+    private AgentStep writeTicket(String card, Slot slot, long number,
+            String origin, String clientAddress) throws CardRefusedException {
+        byte[] der = ca.find(number).orElseThrow().der();
+        return step(card, "write-certificate", Map.of("slot", slot.id(), "certificate",
+                Base64.getEncoder().encodeToString(der)), origin, clientAddress);
+    }
+
+    private AgentStep adminAuthenticate(String card, String origin, String clientAddress) throws CardRefusedException {
+        return step(card, "admin-authenticate", Map.of("algorithm", MANAGEMENT_KEY_ALGORITHM), origin, clientAddress);
+    }
+
+    private AgentStep step(String card, String operation, Map<String, String> params, String origin,
+            String clientAddress) throws CardRefusedException {
+        return new AgentStep(operation, params, tickets.issue(card, operation, origin, params, clientAddress).ticket());
+    }
+
+    private void attested(CertificateApplication application, CardRequest request, Slot slot)
+            throws ApplicationRefusedException, RequestRejectedException {
+        PublicKey key = ca.requestedKey(request.request());
+        try {
+            new AttestationVerifier(attestationTrust.certificate(), clock).verify(request.attestation(),
+                    request.attestationIssuer(), key, slot, application.cardGuid());
+        } catch (AttestationException e) {
+            throw new ApplicationRefusedException(KEY_NOT_ATTESTED, slot.id() + " " + e.reason() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private CertificateApplication mine(String applicationId) throws ApplicationRefusedException {
+        CertificateApplication application = applicationId == null ? null
+                : em.find(CertificateApplication.class, applicationId, LockModeType.PESSIMISTIC_WRITE);
+        if (application == null || !application.subscriberId().equals(me())) {
+            throw new ApplicationRefusedException(UNKNOWN_APPLICATION, "application " + applicationId);
+        }
+        return application;
+    }
+
+    private void refused(String clientAddress, ApplicationRefusedException e) {
+        audit.failure(actor(clientAddress), AuditEvent.CERTIFICATE_APPLICATION_REFUSED, me(), e.getMessage());
+    }
+
+    private Actor actor(String clientAddress) {
+        return new Actor(me(), "SUBSCRIBER", clientAddress);
+    }
+
+    private String me() {
+        return caller.getCallerPrincipal().getName();
+    }
+
+    private static String randomId() {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+}

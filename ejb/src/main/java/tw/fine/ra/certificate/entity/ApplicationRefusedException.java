@@ -1,0 +1,47 @@
+package tw.fine.ra.certificate.entity;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A certificate application step the RA refuses. The reason names a message in the web bundles
+ * ({@code application.refused.<REASON>}); nothing of the refused step is kept.
+ */
+@ApplicationException(rollback = true)
+public class ApplicationRefusedException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public enum Reason {
+        /** The subscriber agreement was not accepted. */
+        TERMS_NOT_ACCEPTED,
+        /** A pair is valid, on hold or waiting for the card: renew or download instead. */
+        PAIR_EXISTS,
+        /** No such open application of the caller. */
+        UNKNOWN_APPLICATION,
+        /** The step does not follow the application's current one (replayed or out of order). */
+        OUT_OF_ORDER,
+        /** The card in the reader is not the card the application started with. */
+        WRONG_CARD,
+        /** The card's attestation does not prove the key was generated on this card. */
+        KEY_NOT_ATTESTED,
+        /** A certification request is not signed by the attested key. */
+        REQUEST_NOT_FROM_CARD,
+        /** The CA refused the request. */
+        CA_REFUSED
+    }
+
+    private final Reason reason;
+
+    public ApplicationRefusedException(Reason reason, String detail) {
+        super(reason + ": " + detail);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String messageKey() {
+        return "application.refused." + reason.name();
+    }
+}

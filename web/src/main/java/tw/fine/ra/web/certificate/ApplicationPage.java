@@ -1,0 +1,74 @@
+package tw.fine.ra.web.certificate;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import tw.fine.ra.ca.boundary.CertificateAuthority;
+import tw.fine.ra.ca.boundary.CertificateView;
+import tw.fine.ra.certificate.entity.PairState;
+import tw.fine.ra.platform.Settings;
+import tw.fine.ra.registration.boundary.SubscriberMailers;
+import tw.fine.ra.registration.boundary.SubscriberMailers.Addressee;
+import tw.fine.ra.web.support.Pages;
+
+/**
+ * Certificate application page (憑證申請): the registration data and the subject the pair will carry,
+ * the subscriber agreement, and what the page's script needs (the agent's address, the API). The
+ * card steps themselves run in {@code resources/js/application.js}.
+ */
+@Named
+@ViewScoped
+public class ApplicationPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The steps the script walks through, in order; each has {@code application.step.<name>} in the bundles. */
+    public static final List<String> STEPS = List.of("agent", "card", "authenticate", "keys", "requests", "issue",
+            "write", "done");
+
+    @Inject
+    CertificateAuthority ca;
+
+    @Inject
+    SubscriberMailers subscribers;
+
+    @Inject
+    Settings settings;
+
+    private String subscriberId;
+    private Addressee registration;
+    private String subjectDn;
+    private PairState pair;
+
+    @PostConstruct
+    void load() {
+        subscriberId = Pages.request().getUserPrincipal().getName();
+        registration = subscribers.addresseeOf(subscriberId).orElseThrow();
+        subjectDn = ca.subjectDn(subscriberId, registration.ubn());
+        List<CertificateView> mine = ca.ofSubscriber(subscriberId);
+        pair = PairState.of(mine.stream().map(CertificateView::status).toList());
+    }
+
+    public String getSubscriberId() { return subscriberId; }
+
+    public Addressee getRegistration() { return registration; }
+
+    public String getSubjectDn() { return subjectDn; }
+
+    /** A subscriber with a valid, held or waiting pair renews or downloads instead. */
+    public boolean isOpen() { return pair == PairState.NONE || pair == PairState.ENDED; }
+
+    public String getPair() { return pair.name(); }
+
+    public List<String> getSteps() { return STEPS; }
+
+    public String getAgentUrl() { return settings.agentUrl(); }
+
+    public List<String> getErrorCodes() {
+        return List.of("AGENT_UNREACHABLE", "NO_READER", "NO_CARD", "CHOOSE_READER", "CARD_REMOVED", "PIN_INCORRECT",
+                "PIN_BLOCKED", "PCSC_UNAVAILABLE", "CARD_BUSY", "SERVER_UNREACHABLE", "SESSION_ENDED", "UNEXPECTED");
+    }
+}
