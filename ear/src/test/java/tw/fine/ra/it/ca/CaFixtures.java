@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -30,16 +32,25 @@ final class CaFixtures {
     private CaFixtures() {
     }
 
-    /** A fresh subscriber of organization 70759028 with two new P-256 keys. */
+    /** A fresh subscriber of organization 70759028 with a new P-256 signing and RSA-2048 encryption key. */
     static PairRequest pairRequest() {
         String subscriber = String.format("70759028-00-%04d", SUBSCRIBERS.incrementAndGet() % 10000);
-        return new PairRequest(UUID.randomUUID().toString(), subscriber, "70759028", csr(ecKeys()), csr(ecKeys()));
+        return new PairRequest(UUID.randomUUID().toString(), subscriber, "70759028", csr(ecKeys()), csr(rsaKeys()));
     }
 
     static KeyPair ecKeys() {
+        return keys("EC", new ECGenParameterSpec("secp256r1"));
+    }
+
+    /** The encryption key a card generates: RSA-2048 (an EC key cannot do keyEncipherment). */
+    static KeyPair rsaKeys() {
+        return keys("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+    }
+
+    private static KeyPair keys(String algorithm, AlgorithmParameterSpec spec) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            generator.initialize(spec);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -47,9 +58,10 @@ final class CaFixtures {
     }
 
     static byte[] csr(KeyPair keys) {
+        String algorithm = keys.getPublic().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
         try {
             return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=whatever the card says"), keys.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())).getEncoded();
+                    .build(new JcaContentSignerBuilder(algorithm).build(keys.getPrivate())).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
