@@ -22,28 +22,28 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import tw.fine.ra.ca.boundary.PairRequest;
 
 /** Requests as a card would make them, PEM files, and the real openssl, for tests inside the server. */
-final class CaFixtures {
+public final class CaFixtures {
 
     private static final AtomicInteger SUBSCRIBERS = new AtomicInteger(new java.security.SecureRandom().nextInt(5000));
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private CaFixtures() {
     }
 
     /** A fresh subscriber of organization 70759028 with a new P-256 signing and RSA-2048 encryption key. */
-    static PairRequest pairRequest() {
+    public static PairRequest pairRequest() {
         String subscriber = String.format("70759028-00-%04d", SUBSCRIBERS.incrementAndGet() % 10000);
         return new PairRequest(UUID.randomUUID().toString(), subscriber, "70759028", csr(ecKeys()), csr(rsaKeys()));
     }
 
-    static KeyPair ecKeys() {
+    public static KeyPair ecKeys() {
         return keys("EC", new ECGenParameterSpec("secp256r1"));
     }
 
     /** The encryption key a card generates: RSA-2048 (an EC key cannot do keyEncipherment). */
-    static KeyPair rsaKeys() {
+    public static KeyPair rsaKeys() {
         return keys("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
     }
 
@@ -57,7 +57,7 @@ final class CaFixtures {
         }
     }
 
-    static byte[] csr(KeyPair keys) {
+    public static byte[] csr(KeyPair keys) {
         String algorithm = keys.getPublic().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
         try {
             return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=whatever the card says"), keys.getPublic())
@@ -67,7 +67,7 @@ final class CaFixtures {
         }
     }
 
-    static Path pem(Path file, String type, byte[]... ders) {
+    public static Path pem(Path file, String type, byte[]... ders) {
         StringBuilder text = new StringBuilder();
         for (byte[] der : ders) {
             text.append("-----BEGIN ").append(type).append("-----\n")
@@ -81,7 +81,7 @@ final class CaFixtures {
         }
     }
 
-    static Result openssl(Path dir, String... args) {
+    public static Result openssl(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
         try {
@@ -101,7 +101,7 @@ final class CaFixtures {
     }
 
     /** This server's plain-HTTP base, from inside it. */
-    static String httpBase() {
+    public static String httpBase() {
         int port = Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
         return "http://127.0.0.1:" + port;
     }
