@@ -1,21 +1,31 @@
 package tw.fine.ra.it.ca;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
@@ -104,5 +114,20 @@ public final class CaFixtures {
     public static String httpBase() {
         int port = Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The CRL is re-published asynchronously after a change commits: polls for it, bounded; answers the DER. */
+    public static byte[] crlUntil(Predicate<X509CRL> condition) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            byte[] der = http.send(HttpRequest.newBuilder(URI.create(httpBase() + "/pki/crl/information-user-ca.crl"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+            if (condition.test(crl) || Instant.now().isAfter(giveUp)) {
+                return der;
+            }
+            Thread.sleep(200);
+        }
     }
 }

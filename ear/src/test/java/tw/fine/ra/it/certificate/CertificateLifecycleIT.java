@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.Signature;
+import java.security.cert.CRLReason;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -287,7 +291,7 @@ class CertificateLifecycleIT {
     }
 
     @Test
-    void relyingPartiesSeeTheHoldAndTheReleaseInOcspAtOnce() throws Exception {
+    void relyingPartiesSeeTheHoldAndTheReleaseInOcspAtOnceAndOnTheCrlWithinSeconds() throws Exception {
         Path dir = Files.createTempDirectory("fine-hold-ocsp-it");
         CaFixtures.pem(dir.resolve("ee.pem"), "CERTIFICATE", pair.signing().der());
         List<byte[]> chain = ca.caChain();
@@ -297,12 +301,19 @@ class CertificateLifecycleIT {
         me.call(() -> holds.suspend(TestData.PASSWORD.toCharArray(), CLIENT));
         String held = ocsp(dir);
         assertTrue(held.contains("ee.pem: revoked") && held.contains("Reason: certificateHold"), held);
+        X509CRL heldCrl = crl(CaFixtures.crlUntil(c -> c.getRevokedCertificate(pair.encryption().serial()) != null));
+        for (CertificateView c : List.of(pair.signing(), pair.encryption())) {
+            assertEquals(CRLReason.CERTIFICATE_HOLD, heldCrl.getRevokedCertificate(c.serial()).getRevocationReason());
+        }
 
         ResumeChallenges.Challenge challenge = me.call(holds::resumeChallenge);
         me.call(() -> holds.resume(TestData.PASSWORD.toCharArray(), challenge.nonce(), cardSigns(card, challenge),
                 CLIENT));
         String released = ocsp(dir);
         assertTrue(released.contains("ee.pem: good"), released);
+        X509CRL releasedCrl = crl(CaFixtures.crlUntil(c -> c.getRevokedCertificate(pair.signing().serial()) == null));
+        assertEquals(null, releasedCrl.getRevokedCertificate(pair.signing().serial()));
+        assertEquals(null, releasedCrl.getRevokedCertificate(pair.encryption().serial()));
     }
 
     /** What the agent's sign-challenge returns: the card's signature over the derived proof message. */
@@ -315,6 +326,10 @@ class CertificateLifecycleIT {
         signer.initSign(card.getPrivate());
         signer.update(CardProofCheck.message(origin, nonce));
         return signer.sign();
+    }
+
+    private static X509CRL crl(byte[] der) throws Exception {
+        return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
     }
 
     private static String ocsp(Path dir) {
