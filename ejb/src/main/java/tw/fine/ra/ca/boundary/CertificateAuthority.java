@@ -18,7 +18,6 @@ import tw.fine.ra.audit.boundary.AuditTrail;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.ca.control.CaCredentials;
-import tw.fine.ra.ca.control.CaSettings;
 import tw.fine.ra.ca.control.CertificateProfile;
 import tw.fine.ra.ca.control.CheckedKey;
 import tw.fine.ra.ca.control.PairSigner;
@@ -51,8 +50,6 @@ public class CertificateAuthority {
     @Inject
     PairSigner signer;
 
-    @Inject
-    CaSettings settings;
 
     @Inject
     Clock clock;
@@ -116,7 +113,7 @@ public class CertificateAuthority {
 
     /** The subject DN a pair for this subscriber will carry (shown before the subscriber applies). */
     public String subjectDn(String subscriberId, String organizationUbn) {
-        return new SubjectName(subscriberId, organizationUbn).toDn(settings);
+        return new SubjectName(subscriberId, organizationUbn).toDn(keys.settings());
     }
 
     /**
