@@ -1,0 +1,142 @@
+package tw.fine.ra.it.card;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static tw.fine.ra.it.card.RaCounter.CLIENT;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tw.fine.ra.audit.entity.AuditEvent;
+import tw.fine.ra.audit.entity.Outcome;
+import tw.fine.ra.ca.boundary.CertificateAuthority;
+import tw.fine.ra.ca.boundary.PairRequest;
+import tw.fine.ra.card.entity.AdminChallenge;
+import tw.fine.ra.card.entity.CardRefusedException;
+import tw.fine.ra.card.protocol.piv.ManagementKeyAlgorithm;
+import tw.fine.ra.card.protocol.piv.PivCard;
+import tw.fine.ra.certificate.boundary.Applications;
+import tw.fine.ra.certificate.boundary.Applications.AgentStep;
+import tw.fine.ra.certificate.entity.ApplicationRefusedException;
+import tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason;
+import tw.fine.ra.it.ca.CaFixtures;
+
+/**
+ * The certificate application's server steps (SPEC function 2) against the real applet in jCardSim:
+ * the test plays page and agent. Each step gets the tickets its step needs and no other; steps out of
+ * order, other subscribers' cards and applications, and a second application while a pair exists are
+ * refused.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ApplicationIT {
+
+    private static final ManagementKeyAlgorithm AES = ManagementKeyAlgorithm.AES_128;
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return CardFixtures.deployment(ApplicationIT.class, CaFixtures.class);
+    }
+
+    @Inject
+    Applications applications;
+
+    @Inject
+    CertificateAuthority ca;
+
+    @Inject
+    AsCardHolder holder;
+
+    @Inject
+    AsOtherHolder other;
+
+    @Inject
+    CardFixtures fixtures;
+
+    @Inject
+    RaCounter counter;
+
+    @Test
+    void afterTheCardProvesItsKeyTheApplicationGetsTicketsForKeysOnTheCardAndTheirRequestsOnly() throws Exception {
+        RaCounter.IssuedCard issued = counter.issueCardTo(CardFixtures.HOLDER);
+        long startsBefore = fixtures.audits(AuditEvent.CERTIFICATE_APPLICATION_STARTED, Outcome.SUCCESS,
+                CardFixtures.HOLDER, issued.guid());
+        Applications.Started started = holder.call(
+                () -> applications.start(issued.guid(), true, CardFixtures.ORIGIN, CLIENT));
+        assertEquals("admin-authenticate", started.adminAuthenticate().operation());
+        assertEquals(Map.of("algorithm", "AES_128"), started.adminAuthenticate().params());
+
+        List<AgentStep> next = prove(started.applicationId(), issued.card());
+
+        assertEquals(List.of("generate-key 9C EC_P256", "generate-key 9D RSA_2048", "sign-request 9C null",
+                "sign-request 9D null"), next.stream().map(s -> s.operation() + " " + s.params().get("slot") + " "
+                + s.params().get("algorithm")).toList());
+        assertEquals(startsBefore + 1, fixtures.audits(AuditEvent.CERTIFICATE_APPLICATION_STARTED, Outcome.SUCCESS,
+                CardFixtures.HOLDER, issued.guid()));
+    }
+
+    @Test
+    void aReloadOrASecondTabJoinsTheOneOpenApplication() throws Exception {
+        RaCounter.IssuedCard issued = counter.issueCardTo(CardFixtures.HOLDER);
+        String first = holder.call(() -> applications.start(issued.guid(), true, CardFixtures.ORIGIN, CLIENT))
+                .applicationId();
+        String second = holder.call(() -> applications.start(issued.guid(), true, CardFixtures.ORIGIN, CLIENT))
+                .applicationId();
+        assertEquals(first, second);
+    }
+
+    @Test
+    void noApplicationWithoutTheAgreementOrOnAnotherSubscribersCard() throws Exception {
+        RaCounter.IssuedCard mine = counter.issueCardTo(CardFixtures.HOLDER);
+        RaCounter.IssuedCard theirs = counter.issueCardTo(CardFixtures.OTHER_HOLDER);
+
+        ApplicationRefusedException noTerms = assertThrows(ApplicationRefusedException.class, () -> holder.call(
+                () -> applications.start(mine.guid(), false, CardFixtures.ORIGIN, CLIENT)));
+        assertEquals(Reason.TERMS_NOT_ACCEPTED, noTerms.reason());
+        CardRefusedException notMine = assertThrows(CardRefusedException.class, () -> holder.call(
+                () -> applications.start(theirs.guid(), true, CardFixtures.ORIGIN, CLIENT)));
+        assertEquals(CardRefusedException.Reason.NOT_YOUR_CARD, notMine.reason());
+        assertEquals(1, fixtures.audits(AuditEvent.CERTIFICATE_APPLICATION_REFUSED, Outcome.FAILURE,
+                CardFixtures.HOLDER, "TERMS_NOT_ACCEPTED"));
+    }
+
+    @Test
+    void anotherSubscriberCannotContinueMyApplicationAndStepsOutOfOrderAreRefused() throws Exception {
+        RaCounter.IssuedCard issued = counter.issueCardTo(CardFixtures.HOLDER);
+        String application = holder.call(() -> applications.start(issued.guid(), true, CardFixtures.ORIGIN, CLIENT))
+                .applicationId();
+
+        ApplicationRefusedException foreign = assertThrows(ApplicationRefusedException.class, () -> other.call(
+                () -> applications.challenge(application, issued.card().requestWitness(AES), CLIENT)));
+        assertEquals(Reason.UNKNOWN_APPLICATION, foreign.reason());
+        ApplicationRefusedException early = assertThrows(ApplicationRefusedException.class, () -> holder.call(
+                () -> applications.written(application, "9C", CLIENT)));
+        assertEquals(Reason.OUT_OF_ORDER, early.reason());
+    }
+
+    @Test
+    void aSubscriberWithAPairRenewsInsteadOfApplyingAgain() throws Exception {
+        RaCounter.IssuedCard issued = counter.issueCardTo(CardFixtures.OTHER_HOLDER);
+        String ubn = CardFixtures.OTHER_HOLDER.substring(0, 8);
+        ca.issuePair(new PairRequest(UUID.randomUUID().toString(), CardFixtures.OTHER_HOLDER, ubn,
+                CaFixtures.csr(CaFixtures.ecKeys()), CaFixtures.csr(CaFixtures.rsaKeys())));
+
+        ApplicationRefusedException refused = assertThrows(ApplicationRefusedException.class, () -> other.call(
+                () -> applications.start(issued.guid(), true, CardFixtures.ORIGIN, CLIENT)));
+        assertEquals(Reason.PAIR_EXISTS, refused.reason());
+    }
+
+    /** The relayed management-key authentication, the test playing the agent. */
+    private List<AgentStep> prove(String application, PivCard card) throws Exception {
+        AdminChallenge challenge = holder.call(() -> applications.challenge(application, card.requestWitness(AES),
+                CLIENT));
+        byte[] response = card.answerWitness(AES, challenge.witness(), challenge.challenge());
+        return holder.call(() -> applications.cardProved(application, challenge.id(), response, CardFixtures.ORIGIN,
+                CLIENT));
+    }
+}
