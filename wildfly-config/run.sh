@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the product for development and demos: builds the EAR and the provisioned WildFly, starts
 # a GreenMail mail sink, the server with demo data, then the local card agent with a simulated card
-# (pinning the ticket key the server serves at /pki/ticket-key.pem), and prints where to go. The H2 database and the CA key store live in ./data and are kept
-# between runs, so a restart serves the same CA. Ctrl-C (or SIGTERM) stops all.
+# (pinning the ticket key the server serves at /pki/ticket-key.pem), and prints where to go. The H2
+# database and the CA key store (with the ticket key) live in ./data and are kept between runs, so a
+# restart serves the same CA. Ctrl-C (or SIGTERM) stops all.
 #
 #   --no-build   start what the last build left in ear/target (the restart test uses it)
 #
@@ -22,7 +23,7 @@ build=true
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,10p' "$0" | cut -c3-; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | cut -c3-; exit 0 ;;
     *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
