@@ -1,61 +1,83 @@
 package tw.fine.ra.it.ca;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import tw.fine.ra.ca.boundary.PairRequest;
 
 /** Requests as a card would make them, PEM files, and the real openssl, for tests inside the server. */
-final class CaFixtures {
+public final class CaFixtures {
 
     private static final AtomicInteger SUBSCRIBERS = new AtomicInteger(new java.security.SecureRandom().nextInt(5000));
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private CaFixtures() {
     }
 
-    /** A fresh subscriber of organization 70759028 with two new P-256 keys. */
-    static PairRequest pairRequest() {
+    /** A fresh subscriber of organization 70759028 with a new P-256 signing and RSA-2048 encryption key. */
+    public static PairRequest pairRequest() {
         String subscriber = String.format("70759028-00-%04d", SUBSCRIBERS.incrementAndGet() % 10000);
-        return new PairRequest(UUID.randomUUID().toString(), subscriber, "70759028", csr(ecKeys()), csr(ecKeys()));
+        return new PairRequest(UUID.randomUUID().toString(), subscriber, "70759028", csr(ecKeys()), csr(rsaKeys()));
     }
 
-    static KeyPair ecKeys() {
+    public static KeyPair ecKeys() {
+        return keys("EC", new ECGenParameterSpec("secp256r1"));
+    }
+
+    /** The encryption key a card generates: RSA-2048 (an EC key cannot do keyEncipherment). */
+    public static KeyPair rsaKeys() {
+        return keys("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+    }
+
+    private static KeyPair keys(String algorithm, AlgorithmParameterSpec spec) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            generator.initialize(spec);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static byte[] csr(KeyPair keys) {
+    public static byte[] csr(KeyPair keys) {
+        String algorithm = keys.getPublic().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
         try {
             return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=whatever the card says"), keys.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())).getEncoded();
+                    .build(new JcaContentSignerBuilder(algorithm).build(keys.getPrivate())).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static Path pem(Path file, String type, byte[]... ders) {
+    public static Path pem(Path file, String type, byte[]... ders) {
         StringBuilder text = new StringBuilder();
         for (byte[] der : ders) {
             text.append("-----BEGIN ").append(type).append("-----\n")
@@ -69,7 +91,7 @@ final class CaFixtures {
         }
     }
 
-    static Result openssl(Path dir, String... args) {
+    public static Result openssl(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
         try {
@@ -89,8 +111,23 @@ final class CaFixtures {
     }
 
     /** This server's plain-HTTP base, from inside it. */
-    static String httpBase() {
+    public static String httpBase() {
         int port = Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The CRL is re-published asynchronously after a change commits: polls for it, bounded; answers the DER. */
+    public static byte[] crlUntil(Predicate<X509CRL> condition) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            byte[] der = http.send(HttpRequest.newBuilder(URI.create(httpBase() + "/pki/crl/information-user-ca.crl"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+            if (condition.test(crl) || Instant.now().isAfter(giveUp)) {
+                return der;
+            }
+            Thread.sleep(200);
+        }
     }
 }

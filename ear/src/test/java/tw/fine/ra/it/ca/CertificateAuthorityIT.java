@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -83,7 +84,7 @@ class CertificateAuthorityIT {
         PairRequest request = CaFixtures.pairRequest();
         ca.issuePair(request);
         PairRequest other = new PairRequest(request.requestId(), request.subscriberId(), "70759028",
-                CaFixtures.csr(CaFixtures.ecKeys()), CaFixtures.csr(CaFixtures.ecKeys()));
+                CaFixtures.csr(CaFixtures.ecKeys()), CaFixtures.csr(CaFixtures.rsaKeys()));
 
         RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(other));
         assertEquals(RequestRejectedException.Reason.REQUEST_ID_REUSED, e.reason());
@@ -91,7 +92,7 @@ class CertificateAuthorityIT {
 
     @Test
     void aKeyCertifiedForOneSubscriberIsRefusedForAnotherAndNothingIsKept() throws Exception {
-        KeyPair shared = CaFixtures.ecKeys();
+        KeyPair shared = CaFixtures.rsaKeys(); // RSA-2048 fits both certificates
         PairRequest first = CaFixtures.pairRequest();
         ca.issuePair(new PairRequest(first.requestId(), first.subscriberId(), "70759028", CaFixtures.csr(shared),
                 first.encryptionRequest()));
@@ -103,6 +104,44 @@ class CertificateAuthorityIT {
 
         assertEquals(RequestRejectedException.Reason.KEY_ALREADY_CERTIFIED, e.reason());
         assertEquals(before, ca.ofSubscriber(second.subscriberId()).size());
+    }
+
+    @Test
+    void anEcEncryptionKeyIsRefusedWithItsReasonAuditedAndNothingKept() throws Exception {
+        PairRequest request = CaFixtures.pairRequest();
+        PairRequest ecEncryption = new PairRequest(request.requestId(), request.subscriberId(), "70759028",
+                request.signingRequest(), CaFixtures.csr(CaFixtures.ecKeys()));
+
+        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(ecEncryption));
+
+        assertEquals(RequestRejectedException.Reason.KEY_UNFIT_FOR_USAGE, e.reason());
+        assertTrue(ca.ofSubscriber(request.subscriberId()).isEmpty());
+        assertEquals(1L, em.createQuery("select count(r) from AuditRecord r where r.subject = :s and r.event = "
+                + "tw.fine.ra.audit.entity.AuditEvent.CERTIFICATE_REQUEST_REJECTED and r.detail like :d", Long.class)
+                .setParameter("s", request.subscriberId()).setParameter("d", "%KEY_UNFIT_FOR_USAGE%").getSingleResult());
+        // the same request id is free for a request with fitting keys
+        assertEquals(CertificateStatus.ISSUED_NOT_ON_CARD, ca.issuePair(request).encryption().status());
+    }
+
+    @Test
+    void theIssuedEncryptionCertificateIsRsa2048ForKeyAndDataEnciphermentAsOpensslReadsIt()
+            throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("fine-profile-it");
+        IssuedPair pair = ca.issuePair(CaFixtures.pairRequest());
+        CaFixtures.pem(dir.resolve("encryption.pem"), "CERTIFICATE", pair.encryption().der());
+        CaFixtures.pem(dir.resolve("signing.pem"), "CERTIFICATE", pair.signing().der());
+
+        String encryption = CaFixtures.openssl(dir, "x509", "-in", "encryption.pem", "-noout", "-text").output();
+        String signing = CaFixtures.openssl(dir, "x509", "-in", "signing.pem", "-noout", "-text").output();
+
+        assertTrue(encryption.contains("Public Key Algorithm: rsaEncryption\n                Public-Key: (2048 bit)"),
+                encryption);
+        assertTrue(encryption.contains("X509v3 Key Usage: critical\n                Key Encipherment, Data Encipherment\n"),
+                encryption);
+        assertTrue(signing.contains("Public Key Algorithm: id-ecPublicKey") && signing.contains("NIST CURVE: P-256"),
+                signing);
+        assertTrue(signing.contains("X509v3 Key Usage: critical\n                Digital Signature, Non Repudiation\n"),
+                signing);
     }
 
     @Test

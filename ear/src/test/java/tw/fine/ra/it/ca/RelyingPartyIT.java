@@ -13,12 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Predicate;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.CertificateID;
@@ -95,7 +91,7 @@ class RelyingPartyIT {
         assertEquals(0, good.exitCode(), good.output());
 
         ca.revoke(cert.certificateNumber(), RevocationReason.KEY_COMPROMISE, null);
-        byte[] after = crlUntil(c -> c.getRevokedCertificate(cert.serial()) != null);
+        byte[] after = CaFixtures.crlUntil(c -> c.getRevokedCertificate(cert.serial()) != null);
         CaFixtures.pem(dir.resolve("crl2.pem"), "X509 CRL", after);
 
         CaFixtures.Result revoked = CaFixtures.openssl(dir, "verify", "-crl_check", "-CAfile", "chain.pem", "-CRLfile",
@@ -167,18 +163,5 @@ class RelyingPartyIT {
     private HttpResponse<byte[]> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(CaFixtures.httpBase() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** The CRL is re-published asynchronously after the revocation commits: poll for it, bounded. */
-    private byte[] crlUntil(Predicate<X509CRL> condition) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            byte[] der = get("/pki/crl/information-user-ca.crl").body();
-            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
-            if (condition.test(crl) || Instant.now().isAfter(giveUp)) {
-                return der;
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package tw.fine.ra.account.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -54,25 +56,59 @@ public class SignIn {
             audit.failure(actor, AuditEvent.SIGN_IN, name, account == null ? "unknown account" : "wrong area " + area);
             return Optional.empty();
         }
-        if (account.isLocked()) {
-            hasher.verifyNothing(password);
-            audit.failure(actor, AuditEvent.SIGN_IN, name, "account locked");
+        if (!passwordMatches(account, password, actor, AuditEvent.SIGN_IN, "")) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (!hasher.verify(account.getPasswordHash(), password)) {
-            boolean lockedNow = account.wrongPassword(now, settings.maxSignInFailures());
-            audit.failure(actor, AuditEvent.SIGN_IN, name, "wrong password " + account.getFailedAttempts());
-            if (lockedNow) {
-                audit.success(Actor.system("sign-in"), AuditEvent.ACCOUNT_LOCKED, name,
-                        account.getFailedAttempts() + " consecutive wrong passwords");
-            }
-            return Optional.empty();
-        }
         account.signedIn(now);
         audit.success(actor, AuditEvent.SIGN_IN, name, area.name());
         return Optional.of(new Granted(account.getLogin(), account.getRole(), account.getDisplayName(),
                 account.isMustChangePassword()));
+    }
+
+    /**
+     * Asks a signed-in user for the website password again before a grave step (suspending or
+     * resuming certificates). A wrong password counts toward the sign-in lockout exactly as at
+     * sign-in, and a right one resets the count; both are committed here, whatever the caller's
+     * transaction does afterwards.
+     *
+     * @param purpose what the password confirms, for the audit trail, e.g. {@code "suspend"}
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean confirm(String login, char[] password, String clientAddress, String purpose) {
+        Account account = lockedAccount(login);
+        Actor actor = new Actor(login, account == null ? "-" : account.getRole().name(), clientAddress);
+        if (account == null) {
+            hasher.verifyNothing(password);
+            audit.failure(actor, AuditEvent.PASSWORD_CONFIRMATION, login, purpose + ": unknown account");
+            return false;
+        }
+        if (!passwordMatches(account, password, actor, AuditEvent.PASSWORD_CONFIRMATION, purpose + ": ")) {
+            return false;
+        }
+        account.passwordConfirmed();
+        audit.success(actor, AuditEvent.PASSWORD_CONFIRMATION, login, purpose);
+        return true;
+    }
+
+    /** The check sign-in and confirmation share: a locked account never matches, a wrong password counts. */
+    private boolean passwordMatches(Account account, char[] password, Actor actor, AuditEvent event, String detail) {
+        String name = account.getLogin();
+        if (account.isLocked()) {
+            hasher.verifyNothing(password);
+            audit.failure(actor, event, name, detail + "account locked");
+            return false;
+        }
+        if (!hasher.verify(account.getPasswordHash(), password)) {
+            boolean lockedNow = account.wrongPassword(clock.instant(), settings.maxSignInFailures());
+            audit.failure(actor, event, name, detail + "wrong password " + account.getFailedAttempts());
+            if (lockedNow) {
+                audit.success(Actor.system("sign-in"), AuditEvent.ACCOUNT_LOCKED, name,
+                        account.getFailedAttempts() + " consecutive wrong passwords");
+            }
+            return false;
+        }
+        return true;
     }
 
     /** Records a sign-out: the visitor's own, or the one that a sign-in to the other area forced. */

@@ -74,6 +74,11 @@ public class Account {
         lastSignInAt = at;
     }
 
+    /** The password was asked again and given right: the count of wrong ones starts over, as at sign-in. */
+    public void passwordConfirmed() {
+        failedAttempts = 0;
+    }
+
     /** Counts a wrong password; returns true when this one locked the account. */
     public boolean wrongPassword(Instant at, int maxFailures) {
         failedAttempts++;

@@ -17,6 +17,7 @@ import tw.fine.ra.audit.boundary.AuditTrail;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.ca.control.CaCredentials;
+import tw.fine.ra.ca.control.CertificateProfile;
 import tw.fine.ra.ca.control.CheckedKey;
 import tw.fine.ra.ca.control.PairSigner;
 import tw.fine.ra.ca.control.RequestCheck;
@@ -84,6 +85,8 @@ public class CertificateAuthority {
         try {
             signing = check.check(request.signingRequest());
             encryption = check.check(request.encryptionRequest());
+            CertificateProfile.SIGNING.checkKey(signing.key());
+            CertificateProfile.ENCRYPTION.checkKey(encryption.key());
             check.checkPair(signing, encryption);
             refuseKnownKeys(signing, encryption);
         } catch (RequestRejectedException e) {

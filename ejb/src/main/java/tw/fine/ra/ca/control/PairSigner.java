@@ -27,8 +27,7 @@ public class PairSigner {
             Instant notBefore, Instant notAfter) {
         String issuerDn = keys.issuerDn();
         BigInteger serial = serials.next(candidate -> taken(issuerDn, candidate));
-        CertificateProfile profile = usage == CertificateUsage.SIGNING ? CertificateProfile.SIGNING
-                : CertificateProfile.ENCRYPTION;
+        CertificateProfile profile = CertificateProfile.of(usage);
         X509Certificate certificate = keys.issuer().issue(subject, key.key(), profile, serial, notBefore, notAfter);
         try {
             IssuedCertificate issued = new IssuedCertificate(requestId, subject.subscriberId(), usage, issuerDn, serial,

@@ -15,6 +15,8 @@ public class RequestRejectedException extends Exception {
         WEAK_SIGNATURE_ALGORITHM,
         UNSUPPORTED_KEY,
         WEAK_KEY,
+        /** The key does not fit the certificate's key usage (an encryption certificate needs RSA-2048). */
+        KEY_UNFIT_FOR_USAGE,
         SAME_KEY_FOR_BOTH_CERTIFICATES,
         KEY_ALREADY_CERTIFIED,
         REQUEST_ID_REUSED

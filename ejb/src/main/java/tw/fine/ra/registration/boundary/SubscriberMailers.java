@@ -1,6 +1,8 @@
 package tw.fine.ra.registration.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,8 +33,17 @@ public class SubscriberMailers {
     @Inject
     MailerPrinting printing;
 
+    @Resource
+    SessionContext caller;
+
     public Optional<Addressee> addresseeOf(String subscriberId) {
         return subscriber(subscriberId).map(SubscriberMailers::addressee);
+    }
+
+    /** The signed-in subscriber's own addressee, for notices about what he did himself (suspend, resume). */
+    @RolesAllowed("SUBSCRIBER")
+    public Optional<Addressee> ownAddressee() {
+        return addresseeOf(caller.getCallerPrincipal().getName());
     }
 
     /** The addressees of several subscribers at once, by subscriber ID; unknown IDs are left out. */

@@ -35,10 +35,11 @@ class CertificateProfileTest {
     }
 
     @Test
-    void encryptionCertificateCarriesTheEncryptionProfile() {
-        X509Certificate cert = ca.issue(Csrs.ec("secp256r1").getPublic(), CertificateProfile.ENCRYPTION);
+    void encryptionCertificateCarriesTheEncryptionProfileOnAnRsa2048Key() {
+        X509Certificate cert = ca.issue(Csrs.rsa(2048).getPublic(), CertificateProfile.ENCRYPTION);
         String text = x509Text(cert, "encryption.pem");
 
+        assertTrue(text.contains("Public Key Algorithm: rsaEncryption\n                Public-Key: (2048 bit)"), text);
         assertTrue(text.contains("X509v3 Key Usage: critical\n                Key Encipherment, Data Encipherment\n"), text);
         assertFalse(text.contains("Digital Signature"), text);
         assertTrue(text.contains("X509v3 Extended Key Usage: \n                E-mail Protection\n"), text);

@@ -6,14 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
-import tw.fine.ra.ca.entity.CertificateStatus;
-import tw.fine.ra.web.support.Pages;
+import tw.fine.ra.certificate.boundary.Certificates;
+import tw.fine.ra.certificate.entity.PairState;
 
 /**
- * The subscriber's home page as a dashboard: the certificates and their state, and the next step
- * the subscriber can take. Steps whose pages are not built yet are named, never linked.
+ * The subscriber's home page as a dashboard: the pair's state at a glance, the certificates, and
+ * the next step the subscriber can take. Steps whose pages are not built yet are named, never linked.
  */
 @Named
 @ViewScoped
@@ -22,32 +21,27 @@ public class SubscriberHome implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CertificateAuthority ca;
+    Certificates certificates;
 
-    private List<CertificateView> certificates;
+    private Certificates.Overview overview;
 
     @PostConstruct
     void load() {
-        certificates = ca.ofSubscriber(Pages.request().getUserPrincipal().getName());
+        overview = certificates.overview();
     }
 
-    public List<CertificateView> getCertificates() { return certificates; }
+    public List<CertificateView> getCertificates() { return overview.certificates(); }
 
-    /** The message key of the next step, from the most advanced certificate state. */
-    public String getNextStepKey() {
-        if (certificates.isEmpty()) {
-            return "home.next.apply";
-        }
-        if (has(CertificateStatus.ISSUED_NOT_ON_CARD)) {
-            return "home.next.download";
-        }
-        if (has(CertificateStatus.ACTIVE) || has(CertificateStatus.ON_HOLD)) {
-            return "home.next.none";
-        }
-        return "home.next.apply-again";
-    }
+    public PairState getState() { return overview.state(); }
 
-    private boolean has(CertificateStatus status) {
-        return certificates.stream().anyMatch(c -> c.status() == status);
+    /** The message key of the state at a glance. */
+    public String getStateKey() { return "home.state." + overview.state(); }
+
+    /** The message key of the next step. */
+    public String getNextStepKey() { return "home.next." + overview.state(); }
+
+    /** Whether the next step is on the suspend/resume page (a valid pair can be suspended, a held one resumed). */
+    public boolean isHoldPageNext() {
+        return overview.state() == PairState.VALID || overview.state() == PairState.ON_HOLD;
     }
 }

@@ -12,7 +12,9 @@ import tw.fine.ra.web.security.Area;
 public enum MenuItem {
 
     SUBSCRIBER_HOME(Area.SUBSCRIBER, "home", "/app/index.xhtml", "menu.home", "SUBSCRIBER"),
-    // §3.2–3.7 (application, renewal, download, revocation, information, suspend) come here
+    // §3.2–3.5 (application, renewal, download, revocation) come here
+    CERTIFICATES(Area.SUBSCRIBER, "certificates", "/app/certificates.xhtml", "menu.certificates", "SUBSCRIBER"),
+    HOLD(Area.SUBSCRIBER, "hold", "/app/hold.xhtml", "menu.hold", "SUBSCRIBER"),
     SUBSCRIBER_PASSWORD(Area.SUBSCRIBER, "password", "/app/password.xhtml", "menu.password", "SUBSCRIBER"),
     // §3.9–3.13 (card PIN, PIN reset, import, environment check) come here; §3.14 sign-out is in the header
 

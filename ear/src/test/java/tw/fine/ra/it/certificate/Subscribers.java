@@ -1,0 +1,96 @@
+package tw.fine.ra.it.certificate;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import tw.fine.ra.ca.boundary.CertificateAuthority;
+import tw.fine.ra.ca.boundary.CertificateView;
+import tw.fine.ra.ca.boundary.IssuedPair;
+import tw.fine.ra.ca.boundary.PairRequest;
+import tw.fine.ra.ca.entity.CertificateStatus;
+import tw.fine.ra.ca.entity.RevocationReason;
+import tw.fine.ra.it.ca.CaFixtures;
+import tw.fine.ra.it.support.TestData;
+
+/**
+ * The fixed test subscribers of {@link AsSubscriber} and {@link AsOtherSubscriber}, made ready for
+ * a test: registered with an account (initial password {@link TestData#PASSWORD}) that is not
+ * locked, no certificate left in use from an earlier test, and a new pair when asked. Each call is
+ * its own transaction.
+ */
+@Stateless
+public class Subscribers {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    CertificateAuthority ca;
+
+    /** Registers the organization's first subscriber once; unlocks its account and ends its certificates. */
+    public void ready(String ubn, String subscriberId) throws Exception {
+        long known = em.createQuery("select count(s) from Subscriber s where s.subscriberId = :id", Long.class)
+                .setParameter("id", subscriberId).getSingleResult();
+        if (known == 0 && !data.subscriber(ubn).equals(subscriberId)) {
+            throw new IllegalStateException("the first subscriber of " + ubn + " is not " + subscriberId);
+        }
+        em.createQuery("update Account a set a.failedAttempts = 0, a.lockedAt = null where a.login = :l")
+                .setParameter("l", subscriberId).executeUpdate();
+        for (CertificateView c : ca.ofSubscriber(subscriberId)) {
+            if (c.status() != CertificateStatus.REVOKED && c.status() != CertificateStatus.EXPIRED) {
+                ca.revoke(c.certificateNumber(), RevocationReason.CESSATION_OF_OPERATION, null);
+            }
+        }
+    }
+
+    /** A pair from the two keys, written to the card (ACTIVE) unless {@code onCard} is false. */
+    public IssuedPair pair(String ubn, String subscriberId, KeyPair signing, KeyPair encryption, boolean onCard)
+            throws Exception {
+        return pair(ubn, subscriberId, CaFixtures.csr(signing), CaFixtures.csr(encryption), onCard);
+    }
+
+    /** A pair from two PKCS#10 requests (DER), written to the card (ACTIVE) unless {@code onCard} is false. */
+    public IssuedPair pair(String ubn, String subscriberId, byte[] signingCsr, byte[] encryptionCsr, boolean onCard)
+            throws Exception {
+        IssuedPair pair = ca.issuePair(new PairRequest(UUID.randomUUID().toString(), subscriberId, ubn,
+                signingCsr, encryptionCsr));
+        if (onCard) {
+            ca.markOnCard(pair.signing().certificateNumber());
+            ca.markOnCard(pair.encryption().certificateNumber());
+        }
+        return pair;
+    }
+
+    public CertificateView certificate(long number) {
+        return ca.find(number).orElseThrow();
+    }
+
+    public int failedAttempts(String login) {
+        return data.find(login).getFailedAttempts();
+    }
+
+    public boolean locked(String login) {
+        return data.find(login).isLocked();
+    }
+
+    /** The subjects and bodies of the mail queued for a recipient, newest first. */
+    public List<String[]> mail(String recipient) {
+        return em.createQuery("select m.subject, m.body from OutboxMessage m where m.recipient = :r order by m.id desc",
+                Object[].class).setParameter("r", recipient).getResultStream()
+                .map(r -> new String[] {(String) r[0], (String) r[1]}).toList();
+    }
+
+    /** Lets a resume nonce run out without waiting. */
+    public void expire(String nonce) {
+        em.createQuery("update ResumeChallenge c set c.expiresAt = :past where c.nonce = :n")
+                .setParameter("past", Instant.now().minusSeconds(1)).setParameter("n", nonce).executeUpdate();
+    }
+}
