@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests the dev runner: starts wildfly-config/run.sh twice on a fresh data folder and checks that
-# both starts serve the same root and issuing CA certificates (the CA key store is kept in the
-# data folder with the database), and that the runner stops everything it started.
+# both starts serve the same root and issuing CA certificates and the same card ticket key (the CA
+# key store is kept in the data folder with the database), that the card agent pins the served
+# ticket key, and that the runner stops everything it started.
 # Uses the runner's default ports (8080, 8443, 9990, 3025, 8025, 3143, 31520); builds once if
 # nothing is built yet. CI runs it after the tests (.ci/run). About two minutes.
 set -euo pipefail
@@ -46,12 +47,21 @@ stop() {
   fi
 }
 
-# The CA certificates relying parties fetch (AIA caIssuers), as served on plain HTTP.
+# The CA certificates relying parties fetch (AIA caIssuers), as served on plain HTTP, and the
+# ticket key agents pin, which the agent the runner started must report as its own.
 fetch() {
   for ca in fine-root-ca information-user-ca; do
     curl -sf "http://localhost:8080/pki/ca/$ca.cer" -o "$work/$1-$ca.cer" \
       || { echo "FAIL: no $ca certificate on the $1 start" >&2; exit 1; }
   done
+  curl -sf "http://localhost:8080/pki/ticket-key.pem" -o "$work/$1-ticket-key.pem" \
+    || { echo "FAIL: no ticket key on the $1 start" >&2; exit 1; }
+  local pinned
+  pinned=$(openssl pkey -pubin -in "$work/$1-ticket-key.pem" -outform DER | sha256sum | cut -d' ' -f1)
+  if ! curl -sf http://127.0.0.1:31520/v1/status | grep -q "\"ticketKeySha256\" *: *\"$pinned\""; then
+    echo "FAIL: the agent of the $1 start does not pin the served ticket key $pinned" >&2
+    exit 1
+  fi
 }
 
 echo "== first start"
@@ -63,11 +73,12 @@ start second
 fetch second
 stop
 
-for ca in fine-root-ca information-user-ca; do
-  if ! cmp -s "$work/first-$ca.cer" "$work/second-$ca.cer"; then
-    echo "FAIL: the restarted runner serves another $ca certificate" >&2
+for ca in fine-root-ca information-user-ca ticket-key; do
+  ext=cer; [[ $ca == ticket-key ]] && ext=pem
+  if ! cmp -s "$work/first-$ca.$ext" "$work/second-$ca.$ext"; then
+    echo "FAIL: the restarted runner serves another $ca" >&2
     exit 1
   fi
-  echo "same $ca certificate after the restart: $(sha256sum < "$work/first-$ca.cer" | cut -c1-16)…"
+  echo "same $ca after the restart: $(sha256sum < "$work/first-$ca.$ext" | cut -c1-16)…"
 done
-echo "OK: run.sh kept its CA across a restart"
+echo "OK: run.sh kept its CA and ticket key across a restart, and the agent pins the served key"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the product for development and demos: builds the EAR and the provisioned WildFly, starts
-# a GreenMail mail sink, the server with demo data, the local card agent with a simulated card,
-# and prints where to go. The H2 database and the CA key store live in ./data and are kept
-# between runs, so a restart serves the same CA. Ctrl-C (or SIGTERM) stops all.
+# a GreenMail mail sink, the server with demo data, then the local card agent with a simulated card
+# (pinning the ticket key the server serves at /pki/ticket-key.pem), and prints where to go. The H2
+# database and the CA key store (with the ticket key) live in ./data and are kept between runs, so a
+# restart serves the same CA. Ctrl-C (or SIGTERM) stops all.
 #
 #   --no-build   start what the last build left in ear/target (the restart test uses it)
 #
@@ -22,7 +23,7 @@ build=true
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,10p' "$0" | cut -c3-; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | cut -c3-; exit 0 ;;
     *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -109,29 +110,6 @@ echo "== WildFly with the application (log: $log)"
 wildfly=$!
 pids+=("$wildfly")
 
-agent="not started"
-agent_jar=card-applet-agent/agent/target/fine-ra-card-agent.jar
-if [[ ! -f "$agent_jar" ]]; then
-  agent="not built (card-applet-agent)"
-elif ! command -v openssl >/dev/null; then
-  agent="not started: openssl is missing"
-else
-  # Development ticket key: the agent pins its public half (see card-applet-agent/README.md).
-  if [[ ! -f "$DATA/ticket-public.pem" ]]; then
-    openssl ecparam -name prime256v1 -genkey -noout -out "$DATA/ticket-private.pem"
-    openssl ec -in "$DATA/ticket-private.pem" -pubout -out "$DATA/ticket-public.pem" 2>/dev/null
-  fi
-  echo "== card agent with a simulated card"
-  java -jar "$agent_jar" --simulated --origin "$SITE" \
-       --ticket-key "$DATA/ticket-public.pem" > "$DATA/agent.log" 2>&1 &
-  pids+=($!)
-  if await 30 "$!" curl -sf "$AGENT/v1/status"; then
-    agent="$AGENT/v1/status  (simulated card)"
-  else
-    agent="did not start; see $DATA/agent.log"
-  fi
-fi
-
 # The deployment scanner leaves fine-ra.ear.deployed or fine-ra.ear.failed next to the EAR.
 marker="$RUN_SERVER/standalone/deployments/fine-ra.ear"
 deployed() { [[ -f "$marker.deployed" || -f "$marker.failed" ]]; }
@@ -139,6 +117,26 @@ await 300 "$wildfly" deployed || fail "WildFly ended or did not deploy within 5 
 [[ -f "$marker.failed" ]] && fail "the deployment failed: $(head -c 600 "$marker.failed"); see $log"
 await 30 "$wildfly" curl -ksf -o /dev/null "$SITE/login.xhtml" \
   || fail "the site does not answer on $SITE; see $log"
+
+# The agent pins the RA's ticket key, which the application made in its CA key store at first start
+# (kept in $DATA/ca with the CA keys): fetch the public half where agents get it.
+agent="not started"
+agent_jar=card-applet-agent/agent/target/fine-ra-card-agent.jar
+if [[ ! -f "$agent_jar" ]]; then
+  agent="not built (card-applet-agent)"
+elif ! curl -ksf -o "$DATA/ticket-key.pem" "$SITE/pki/ticket-key.pem"; then
+  agent="not started: no ticket key at $SITE/pki/ticket-key.pem"
+else
+  echo "== card agent with a simulated card"
+  java -jar "$agent_jar" --simulated --origin "$SITE" \
+       --ticket-key "$DATA/ticket-key.pem" > "$DATA/agent.log" 2>&1 &
+  pids+=($!)
+  if await 30 "$!" curl -sf "$AGENT/v1/status"; then
+    agent="$AGENT/v1/status  (simulated card)"
+  else
+    agent="did not start; see $DATA/agent.log"
+  fi
+fi
 
 demo_accounts() {
   while IFS='=' read -r key password; do

@@ -91,6 +91,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage(CARD_PROTOCOL)
             .because("the card protocol is the card capability's business (ADR 0001)");
 
+    /** The RA's card keys are handed to the card capability only; pages get the public ticket key from it. */
+    @ArchTest
+    static final ArchRule onlyTheCardCapabilityTakesTheRaKeys = noClasses()
+            .that().resideOutsideOfPackages("tw.fine.ra.card..", "tw.fine.ra.ca..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("tw.fine.ra.ca.boundary.RaKeys")
+            .because("key handles stay between the key store and the code that signs and derives with them");
+
     @ArchTest
     static final ArchRule platformImportsNothingOfOurs = noClasses()
             .that().resideInAPackage("tw.fine.ra.platform..")

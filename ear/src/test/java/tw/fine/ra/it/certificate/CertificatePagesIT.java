@@ -155,6 +155,7 @@ class CertificatePagesIT {
             browser.submit("m-home");
             assertTrue(browser.text("#pair-state").contains("憑證停用中"));
             assertTrue(browser.text("#next-step").contains("復用"), browser.text("#next-step"));
+            assertEquals(List.of(), Axe.seriousViolations(browser));
 
             // resume: the password, then the card step through the page's hook, as the card module will do it
             browser.submit("to-hold");

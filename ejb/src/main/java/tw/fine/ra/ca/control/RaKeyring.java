@@ -41,7 +41,8 @@ public final class RaKeyring {
             createTicketKey();
         }
         ECPublicKey publicKey = (ECPublicKey) store.chain(TICKET_ALIAS)[0].getPublicKey();
-        return new TicketSigningKey(store.privateKey(TICKET_ALIAS).orElseThrow(), ticketProvider(), publicKey);
+        return new TicketSigningKey(store.privateKey(TICKET_ALIAS).orElseThrow(),
+                store.signatureProvider(KeyAlgorithm.EC_P256), publicKey);
     }
 
     public Map<CardMasterKey.Purpose, CardMasterKey> cardMasterKeys() {
@@ -69,13 +70,7 @@ public final class RaKeyring {
                 keys.getPublic());
         new Extensions(builder).endEntity().keyUsage(KeyUsage.digitalSignature).subjectKeyId(keys.getPublic());
         X509Certificate certificate = new Signing(keys.getPrivate(), KeyAlgorithm.EC_P256,
-                store.signatureProvider(KeyAlgorithm.EC_P256))
-                .sign(builder);
+                store.signatureProvider(KeyAlgorithm.EC_P256)).sign(builder);
         store.store(TICKET_ALIAS, keys.getPrivate(), new X509Certificate[] {certificate});
-    }
-
-    /** PKCS#12 keys sign with the JDK (nimbus wants a JCA provider, not Bouncy Castle's); token keys on the token. */
-    private java.security.Provider ticketProvider() {
-        return store instanceof Pkcs11CaKeyStore ? store.signatureProvider(KeyAlgorithm.EC_P256) : null;
     }
 }
