@@ -2,6 +2,8 @@ package tw.fine.ra.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Application settings. Their values are system properties that {@code wildfly-config/
@@ -38,6 +40,15 @@ public class Settings {
 
     public Duration mailRetryInterval() {
         return Duration.ofSeconds(Integer.getInteger("fine.mail.retry-seconds", 10));
+    }
+
+    /**
+     * The exact web origins ({@code scheme://host[:port]}) the RA's pages are served from: card
+     * tickets are bound to one of them, never to an origin a request merely claims.
+     */
+    public List<String> raOrigins() {
+        return Arrays.stream(System.getProperty("fine.ra.origins", "https://localhost:8443,http://localhost:8080")
+                .split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
     }
 
     public boolean demoData() {

@@ -12,6 +12,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -36,10 +37,23 @@ import java.util.regex.Pattern;
  * <li>a <em>value type</em> of a capability is a class in its {@code entity} package that is not a
  * JPA {@code @Entity} (enums, records, embeddables, exceptions, events);</li>
  * <li>{@code platform} is the ground floor; {@code demo} seeds the dev runner.</li>
+ * <li>{@code tw.fine.ra.card.protocol} is {@code card-applet-agent/protocol}, a library shared with
+ * the agent with rules of its own: not analysed here, and used by the {@code card} capability only.</li>
  * </ul>
  */
-@AnalyzeClasses(packages = "tw.fine.ra", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "tw.fine.ra",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.WithoutCardProtocol.class})
 class ArchitectureTest {
+
+    private static final String CARD_PROTOCOL = "tw.fine.ra.card.protocol..";
+
+    /** The shared card library is a dependency, not one of our packages. */
+    static final class WithoutCardProtocol implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/tw/fine/ra/card/protocol/");
+        }
+    }
 
     /** Group 1 the capability, group 2 its layer (none for the capability's own package-info). */
     private static final Pattern CAPABILITY_LAYER = Pattern.compile(
@@ -69,6 +83,13 @@ class ArchitectureTest {
     static final ArchRule capabilitiesKeepTheirDirections = classes()
             .that().resideInAPackage("tw.fine.ra..")
             .should(useOtherLayersAndCapabilitiesOnlyInTheAllowedDirections());
+
+    /** Tickets, key diversification and PIV encodings have one implementation, reached through {@code card}. */
+    @ArchTest
+    static final ArchRule onlyTheCardCapabilityUsesTheCardProtocol = noClasses()
+            .that().resideOutsideOfPackage("tw.fine.ra.card..")
+            .should().dependOnClassesThat().resideInAPackage(CARD_PROTOCOL)
+            .because("the card protocol is the card capability's business (ADR 0001)");
 
     @ArchTest
     static final ArchRule platformImportsNothingOfOurs = noClasses()

@@ -4,11 +4,15 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Map;
 import java.util.logging.Logger;
+import tw.fine.ra.ca.entity.CardMasterKey;
+import tw.fine.ra.ca.entity.TicketSigningKey;
 
 /**
  * The CA's keys and certificates for the application: opens the CA key store, creating the root,
- * issuing CA and OCSP signer the first time, and holds them with the settings they were made for.
+ * issuing CA and OCSP signer the first time, and holds them with the settings they were made for;
+ * also the RA's card keys kept in the same store ({@link RaKeyring}).
  * A plain CDI bean ({@link tw.fine.ra.ca.boundary.CaSchedule} opens it at start): after that
  * everything here is read-only except the OCSP signer, which is swapped in one volatile write.
  */
@@ -25,6 +29,8 @@ public class CaCredentials {
     private IssuingCa ca;
     private CertificateIssuer issuer;
     private volatile OcspSigner ocspSigner;
+    private TicketSigningKey ticketKey;
+    private Map<CardMasterKey.Purpose, CardMasterKey> cardMasterKeys;
 
     @PostConstruct
     void open() {
@@ -34,6 +40,9 @@ public class CaCredentials {
         ca = hierarchy.loadOrCreate();
         issuer = new CertificateIssuer(ca, settings);
         ocspSigner = hierarchy.ocspSigner(ca);
+        RaKeyring keyring = new RaKeyring(store, settings, clock);
+        ticketKey = keyring.ticketKey();
+        cardMasterKeys = keyring.cardMasterKeys();
         LOG.info(() -> "CA ready: " + issuerDn() + ", OCSP signer valid until " + ocspSigner.certificate().getNotAfter());
     }
 
@@ -60,6 +69,14 @@ public class CaCredentials {
 
     public OcspSigner ocspSigner() {
         return ocspSigner;
+    }
+
+    public TicketSigningKey ticketKey() {
+        return ticketKey;
+    }
+
+    public CardMasterKey cardMasterKey(CardMasterKey.Purpose purpose) {
+        return cardMasterKeys.get(purpose);
     }
 
     /** The issuer as stored with every certificate: RFC 2253 text of the issuing CA's subject. */

@@ -5,11 +5,12 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import javax.crypto.SecretKey;
 
 /**
  * Where CA keys live: a PKCS#12 file (the embedded default) or a PKCS#11 token. Keys are generated
  * inside the store and used through handles; the private key never leaves it (on a token it is
- * non-extractable).
+ * non-extractable). Besides the CA's key pairs it holds the RA's secret keys (card master keys).
  */
 public interface CaKeyStore {
 
@@ -32,4 +33,16 @@ public interface CaKeyStore {
 
     /** The provider that signs with this store's keys. */
     Provider signatureProvider(KeyAlgorithm algorithm);
+
+    /**
+     * Generates a 256-bit HMAC-SHA256 key inside the store and keeps it under the alias (on a
+     * token: sensitive, non-extractable; an AES key type would not do, PKCS#11 refuses HMAC with it).
+     */
+    void createSecretKey(String alias);
+
+    /** A handle to a secret key; empty if the alias is absent. */
+    Optional<SecretKey> secretKey(String alias);
+
+    /** The provider that computes MACs with this store's secret keys; null for the JDK's default. */
+    Provider macProvider();
 }

@@ -10,12 +10,16 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Optional;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
 
 /**
  * What both key stores do through a JCA {@link KeyStore}; they differ in how keys are generated,
  * protected and kept. Calls are synchronized because neither KeyStore type is thread-safe.
  */
 abstract class JcaCaKeyStore implements CaKeyStore {
+
+    private static final String SECRET_KEY_ALGORITHM = "HmacSHA256";
 
     protected final KeyStore keyStore;
     private final char[] entryPassword;
@@ -42,6 +46,34 @@ abstract class JcaCaKeyStore implements CaKeyStore {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("key store cannot generate " + algorithm, e);
         }
+    }
+
+    @Override
+    public synchronized void createSecretKey(String alias) {
+        try {
+            Provider provider = generatorProvider();
+            KeyGenerator generator = provider == null ? KeyGenerator.getInstance(SECRET_KEY_ALGORITHM)
+                    : KeyGenerator.getInstance(SECRET_KEY_ALGORITHM, provider);
+            generator.init(256);
+            keyStore.setKeyEntry(alias, generator.generateKey(), entryPassword, null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create secret key " + alias, e);
+        }
+        changed();
+    }
+
+    @Override
+    public synchronized Optional<SecretKey> secretKey(String alias) {
+        try {
+            return Optional.ofNullable((SecretKey) keyStore.getKey(alias, entryPassword));
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new IllegalStateException("cannot read secret key " + alias, e);
+        }
+    }
+
+    @Override
+    public Provider macProvider() {
+        return generatorProvider();
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class Pkcs11CaKeyStore extends JcaCaKeyStore {
                 "attributes(generate, CKO_PRIVATE_KEY, *) = {",
                 "  CKA_SENSITIVE = true",
                 "  CKA_EXTRACTABLE = false",
+                "}",
+                // the card master keys: HMAC runs on the token, the key never leaves it
+                "attributes(generate, CKO_SECRET_KEY, *) = {",
+                "  CKA_SENSITIVE = true",
+                "  CKA_EXTRACTABLE = false",
                 "}");
         return Security.getProvider("SunPKCS11").configure(config);
     }

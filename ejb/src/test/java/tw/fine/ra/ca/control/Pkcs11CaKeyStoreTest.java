@@ -63,4 +63,30 @@ class Pkcs11CaKeyStoreTest {
         assertTrue(objects.contains("label:      " + CaHierarchy.ISSUING_ALIAS), objects);
         assertTrue(objects.contains("Access:     sensitive, always sensitive, never extractable, local"), objects);
     }
+
+    @Test
+    void cardMasterKeysAndTheTicketKeyAreTokenObjectsUsedOnTheToken() throws Exception {
+        java.util.Map<tw.fine.ra.ca.entity.CardMasterKey.Purpose, tw.fine.ra.ca.entity.CardMasterKey> first =
+                new RaKeyring(open("FineCaTest4"), CaSettings.defaults(), java.time.Clock.systemUTC()).cardMasterKeys();
+        RaKeyring reopened = new RaKeyring(open("FineCaTest5"), CaSettings.defaults(), java.time.Clock.systemUTC());
+        java.util.Map<tw.fine.ra.ca.entity.CardMasterKey.Purpose, tw.fine.ra.ca.entity.CardMasterKey> second =
+                reopened.cardMasterKeys();
+
+        // derived on the token (HMAC with a handle) and equal after a new login
+        assertEquals(java.util.HexFormat.of().formatHex(RaKeyringTest.managementKey(first)),
+                java.util.HexFormat.of().formatHex(RaKeyringTest.managementKey(second)));
+        assertNull(second.get(tw.fine.ra.ca.entity.CardMasterKey.Purpose.PUK).key().getEncoded());
+        tw.fine.ra.ca.entity.TicketSigningKey ticket = reopened.ticketKey();
+        assertNull(ticket.privateKey().getEncoded());
+        assertTrue(new tw.fine.ra.card.protocol.ticket.TicketSigner(ticket.privateKey(), ticket.provider(), "k")
+                .issue(tw.fine.ra.card.protocol.ticket.Operation.SIGN_CHALLENGE, "https://localhost:8443",
+                        "00112233445566778899AABBCCDDEEFF", "h", Instant.now(), Duration.ofMinutes(1)).split("\\.").length == 3);
+        String objects = SoftHsm.listObjects();
+        for (tw.fine.ra.ca.entity.CardMasterKey.Purpose purpose : tw.fine.ra.ca.entity.CardMasterKey.Purpose.values()) {
+            assertTrue(java.util.regex.Pattern.compile("Secret Key Object; Generic secret length 32\\s+label:      "
+                    + purpose.alias() + "\\s+Usage:[^\\n]*\\s+Access:     sensitive, always sensitive, never extractable, local")
+                    .matcher(objects).find(), objects);
+        }
+        assertTrue(objects.contains("label:      " + RaKeyring.TICKET_ALIAS), objects);
+    }
 }

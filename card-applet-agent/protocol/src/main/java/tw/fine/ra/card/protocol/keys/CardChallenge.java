@@ -47,4 +47,15 @@ public final class CardChallenge {
     public boolean cardProved(byte[] response) {
         return response != null && MessageDigest.isEqual(expectedResponse, response);
     }
+
+    /**
+     * The same check for a challenge kept elsewhere (a server keeps only the challenge, which the
+     * agent sees anyway, so any node of a cluster can finish what another began).
+     */
+    public static boolean cardProved(ManagementKeyAlgorithm algorithm, byte[] cardKey, byte[] challenge,
+                                     byte[] response) {
+        return challenge != null && challenge.length == algorithm.blockLength()
+                && new CardChallenge(null, challenge, algorithm.crypt(Cipher.ENCRYPT_MODE, cardKey, challenge))
+                .cardProved(response);
+    }
 }

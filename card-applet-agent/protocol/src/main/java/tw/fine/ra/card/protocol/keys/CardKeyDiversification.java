@@ -1,10 +1,12 @@
 package tw.fine.ra.card.protocol.keys;
 
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.util.Arrays;
 
 /**
@@ -18,13 +20,27 @@ public final class CardKeyDiversification {
     static final String PUK_LABEL = "FINE-RA PIV PUK";
     private static final int GUID_LENGTH = 16;
 
-    private final byte[] master;
+    private final SecretKey master;
+    private final Provider provider;
 
     public CardKeyDiversification(byte[] master) {
+        this(checked(master), null);
+    }
+
+    /**
+     * A master key held by a key store: on an HSM a handle to a non-extractable HMAC key, used
+     * through the token's {@code provider} (null: the JDK's default).
+     */
+    public CardKeyDiversification(SecretKey master, Provider provider) {
+        this.master = master;
+        this.provider = provider;
+    }
+
+    private static SecretKey checked(byte[] master) {
         if (master.length < 32) {
             throw new IllegalArgumentException("a master key has at least 256 bits");
         }
-        this.master = master.clone();
+        return new SecretKeySpec(master, "HmacSHA256");
     }
 
     /** The card's AES-128 management key (9B). */
@@ -55,8 +71,8 @@ public final class CardKeyDiversification {
         input.writeBytes(guid);
         input.writeBytes(new byte[] {0, 0, (byte) (bits >>> 8), (byte) bits});
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(master, "HmacSHA256"));
+            Mac mac = provider == null ? Mac.getInstance("HmacSHA256") : Mac.getInstance("HmacSHA256", provider);
+            mac.init(master);
             return Arrays.copyOf(mac.doFinal(input.toByteArray()), bits / 8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

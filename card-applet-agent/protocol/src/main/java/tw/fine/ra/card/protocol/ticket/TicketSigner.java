@@ -5,9 +5,12 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
@@ -27,6 +30,22 @@ public final class TicketSigner {
             this.signer = new ECDSASigner(key);
         } catch (JOSEException e) {
             throw new IllegalArgumentException("not a P-256 key", e);
+        }
+        this.keyId = keyId;
+    }
+
+    /**
+     * A ticket key held in a key store, e.g. a handle to a key on an HSM that has no
+     * {@link ECPrivateKey} view: it signs through {@code provider} (null: the JDK's default).
+     */
+    public TicketSigner(PrivateKey key, Provider provider, String keyId) {
+        try {
+            this.signer = new ECDSASigner(key, Curve.P_256);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("not a P-256 key", e);
+        }
+        if (provider != null) {
+            signer.getJCAContext().setProvider(provider);
         }
         this.keyId = keyId;
     }

@@ -24,4 +24,14 @@ class CardChallengeTest {
         assertFalse(server.cardProved(AES.crypt(Cipher.ENCRYPT_MODE, new byte[16], server.challenge())));
         assertFalse(server.cardProved(null));
     }
+
+    @Test
+    void aKeptChallengeIsCheckedTheSameWayWithoutTheFirstObject() {
+        CardChallenge server = CardChallenge.answer(AES, key, new byte[16]);
+        byte[] challenge = server.challenge();
+        assertTrue(CardChallenge.cardProved(AES, key, challenge, AES.crypt(Cipher.ENCRYPT_MODE, key, challenge)));
+        assertFalse(CardChallenge.cardProved(AES, key, challenge, AES.crypt(Cipher.ENCRYPT_MODE, new byte[16], challenge)));
+        assertFalse(CardChallenge.cardProved(AES, key, new byte[3], new byte[16]));
+        assertFalse(CardChallenge.cardProved(AES, key, challenge, null));
+    }
 }

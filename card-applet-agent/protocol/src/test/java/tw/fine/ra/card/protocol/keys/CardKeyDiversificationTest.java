@@ -33,4 +33,12 @@ class CardKeyDiversificationTest {
     void aShortMasterKeyIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new CardKeyDiversification(new byte[16]));
     }
+
+    @Test
+    void aMasterKeyHandleThroughAProviderDerivesTheSameKeys() throws Exception {
+        javax.crypto.SecretKey handle = new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256");
+        CardKeyDiversification held = new CardKeyDiversification(handle, java.security.Security.getProvider("SunJCE"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(kdf.managementKey(guid), held.managementKey(guid));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(kdf.puk(guid), held.puk(guid));
+    }
 }

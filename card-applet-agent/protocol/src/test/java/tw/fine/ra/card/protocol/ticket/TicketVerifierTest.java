@@ -39,6 +39,13 @@ class TicketVerifierTest {
     }
 
     @Test
+    void aKeyStoreHeldKeySignsThroughItsProviderAndVerifies() throws Exception {
+        TicketSigner held = new TicketSigner(ra.getPrivate(), java.security.Security.getProvider("SunEC"), "held");
+        String ticket = held.issue(Operation.GENERATE_KEY, ORIGIN, GUID, PARAMS, NOW, Duration.ofMinutes(3));
+        assertEquals(GUID, verifier.verify(ticket, EXPECTED).cardGuid());
+    }
+
+    @Test
     void noTicketIsMissing() {
         assertRefused(Refusal.TICKET_MISSING, "");
     }
