@@ -105,6 +105,30 @@ public class CardTickets {
         }
     }
 
+    /**
+     * The RA counter's tickets on a card it personalized and has not handed over yet: the relayed
+     * management-key authentication, then writing the card's attestation certificate (slot F9) after
+     * the card proved its key to this clerk.
+     */
+    @RolesAllowed("CLERK")
+    public IssuedTicket forCounter(String cardGuid, String operation, String origin, Map<String, String> parameters,
+            String clientAddress) throws CardRefusedException {
+        String clerk = caller.getCallerPrincipal().getName();
+        Actor who = new Actor(clerk, "CLERK", clientAddress);
+        try {
+            Operation op = TicketRules.forCounter(operation, parameters)
+                    .orElseThrow(() -> new CardRefusedException(OPERATION_NOT_ALLOWED, "operation " + operation));
+            Card card = cards.atCounter(cardGuid);
+            if (TicketRules.needsAuthenticatedCard(op) && !recentlyProved(card, clerk)) {
+                throw new CardRefusedException(CARD_NOT_AUTHENTICATED, op.wireName() + " on card " + card.getGuid());
+            }
+            return sign(op, origin, card, parameters);
+        } catch (CardRefusedException e) {
+            audit.failure(who, AuditEvent.CARD_TICKET_REFUSED, cardGuid, operation + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
     /** The public ticket key (PEM) that agents pin; served at {@code /pki/ticket-key.pem}. */
     @PermitAll
     public String publicKeyPem() {
@@ -126,9 +150,10 @@ public class CardTickets {
         }
     }
 
-    private boolean recentlyProved(Card card, String subscriber) {
+    /** The card proved its key to this caller (subscriber, or the clerk at the counter) a moment ago. */
+    private boolean recentlyProved(Card card, String principal) {
         Instant since = clock.instant().minus(CardAuthentications.PROOF_VALIDITY);
         return em.createNamedQuery(CardAuthentication.RECENT_PROOF, Long.class).setParameter("card", card.getGuid())
-                .setParameter("subscriber", subscriber).setParameter("since", since).getSingleResult() > 0;
+                .setParameter("subscriber", principal).setParameter("since", since).getSingleResult() > 0;
     }
 }
