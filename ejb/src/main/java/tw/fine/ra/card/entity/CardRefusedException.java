@@ -44,7 +44,9 @@ public class CardRefusedException extends Exception {
         /** The personalized card reports another GUID than the one it was sealed for. */
         PERSONALIZATION_MISMATCH,
         /** The certificate is not this card's attestation certificate from the RA. */
-        NOT_THE_CARDS_CERTIFICATE
+        NOT_THE_CARDS_CERTIFICATE,
+        /** The card could not prove that a key was generated on it (attestation). */
+        KEY_NOT_ATTESTED
     }
 
     private final Reason reason;

@@ -1,7 +1,6 @@
 package tw.fine.ra.certificate.boundary;
 
 import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.CA_REFUSED;
-import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.KEY_NOT_ATTESTED;
 import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.OUT_OF_ORDER;
 import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.PAIR_EXISTS;
 import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.TERMS_NOT_ACCEPTED;
@@ -34,13 +33,11 @@ import tw.fine.ra.ca.boundary.UnknownCertificateException;
 import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.IllegalStatusTransitionException;
 import tw.fine.ra.ca.entity.RequestRejectedException;
+import tw.fine.ra.card.boundary.CardAttestations;
 import tw.fine.ra.card.boundary.CardAuthentications;
 import tw.fine.ra.card.boundary.CardTickets;
 import tw.fine.ra.card.entity.AdminChallenge;
 import tw.fine.ra.card.entity.CardRefusedException;
-import tw.fine.ra.card.protocol.piv.Slot;
-import tw.fine.ra.card.protocol.x509.AttestationException;
-import tw.fine.ra.card.protocol.x509.AttestationVerifier;
 import tw.fine.ra.certificate.entity.ApplicationRefusedException;
 import tw.fine.ra.certificate.entity.ApplicationStep;
 import tw.fine.ra.certificate.entity.CertificateApplication;
@@ -79,6 +76,9 @@ public class Applications {
     static final String MANAGEMENT_KEY_ALGORITHM = "AES_128";
     static final String SIGNING_ALGORITHM = "EC_P256";
     static final String ENCRYPTION_ALGORITHM = "RSA_2048";
+    /** PIV slots: digital signature (9C) and key management (9D). */
+    static final String SIGNING_SLOT = "9C";
+    static final String ENCRYPTION_SLOT = "9D";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "fine")
@@ -97,7 +97,7 @@ public class Applications {
     SubscriberMailers subscribers;
 
     @Inject
-    CardAttestationTrust attestationTrust;
+    CardAttestations attestations;
 
     @Inject
     AuditTrail audit;
@@ -124,7 +124,7 @@ public class Applications {
                 throw new ApplicationRefusedException(PAIR_EXISTS, "pair " + pair);
             }
         } catch (ApplicationRefusedException e) {
-            refused(clientAddress, e);
+            refused(clientAddress, e.getMessage());
             throw e;
         }
         Optional<CertificateApplication> open = em.createNamedQuery(CertificateApplication.OPEN_OF_SUBSCRIBER,
@@ -162,17 +162,17 @@ public class Applications {
         application.checkCard(card);
         if (application.step() == ApplicationStep.STARTED) {
             return List.of(
-                    step(card, "generate-key", Map.of("slot", Slot.SIGNATURE.id(), "algorithm", SIGNING_ALGORITHM),
+                    step(card, "generate-key", Map.of("slot", SIGNING_SLOT, "algorithm", SIGNING_ALGORITHM),
                             origin, clientAddress),
-                    step(card, "generate-key", Map.of("slot", Slot.KEY_MANAGEMENT.id(), "algorithm",
+                    step(card, "generate-key", Map.of("slot", ENCRYPTION_SLOT, "algorithm",
                             ENCRYPTION_ALGORITHM), origin, clientAddress),
-                    step(card, "sign-request", Map.of("slot", Slot.SIGNATURE.id()), origin, clientAddress),
-                    step(card, "sign-request", Map.of("slot", Slot.KEY_MANAGEMENT.id()), origin, clientAddress));
+                    step(card, "sign-request", Map.of("slot", SIGNING_SLOT), origin, clientAddress),
+                    step(card, "sign-request", Map.of("slot", ENCRYPTION_SLOT), origin, clientAddress));
         }
         application.expect(ApplicationStep.ISSUED);
         return List.of(
-                writeTicket(card, Slot.SIGNATURE, application.signingCertificate(), origin, clientAddress),
-                writeTicket(card, Slot.KEY_MANAGEMENT, application.encryptionCertificate(), origin,
+                writeTicket(card, SIGNING_SLOT, application.signingCertificate(), origin, clientAddress),
+                writeTicket(card, ENCRYPTION_SLOT, application.encryptionCertificate(), origin,
                         clientAddress));
     }
 
@@ -188,16 +188,16 @@ public class Applications {
         String me = me();
         IssuedPair pair;
         try {
-            attested(application, signing, Slot.SIGNATURE);
-            attested(application, encryption, Slot.KEY_MANAGEMENT);
+            attested(application, signing, SIGNING_SLOT);
+            attested(application, encryption, ENCRYPTION_SLOT);
             String ubn = subscribers.addresseeOf(me).orElseThrow().ubn();
             pair = ca.issuePair(new PairRequest(application.id(), me, ubn, signing.request(), encryption.request()));
         } catch (RequestRejectedException e) {
             ApplicationRefusedException refused = new ApplicationRefusedException(CA_REFUSED, e.getMessage());
-            refused(clientAddress, refused);
+            refused(clientAddress, refused.getMessage());
             throw refused;
-        } catch (ApplicationRefusedException e) {
-            refused(clientAddress, e);
+        } catch (CardRefusedException e) {
+            refused(clientAddress, e.getMessage());
             throw e;
         }
         application.issued(pair.signing().certificateNumber(), pair.encryption().certificateNumber(), clock.instant());
@@ -210,8 +210,8 @@ public class Applications {
             throws ApplicationRefusedException {
         CertificateApplication application = mine(applicationId);
         application.expect(ApplicationStep.ISSUED);
-        Slot slot = Slot.byId(slotId);
-        long number = slot == Slot.SIGNATURE ? application.signingCertificate() : application.encryptionCertificate();
+        long number = SIGNING_SLOT.equals(slotId) ? application.signingCertificate()
+                : application.encryptionCertificate();
         CertificateView certificate;
         try {
             certificate = ca.markOnCard(number);
@@ -231,10 +231,10 @@ public class Applications {
         return ca.find(number).orElseThrow().status() == CertificateStatus.ACTIVE;
     }
 
-    private AgentStep writeTicket(String card, Slot slot, long number,
+    private AgentStep writeTicket(String card, String slot, long number,
             String origin, String clientAddress) throws CardRefusedException {
         byte[] der = ca.find(number).orElseThrow().der();
-        return step(card, "write-certificate", Map.of("slot", slot.id(), "certificate",
+        return step(card, "write-certificate", Map.of("slot", slot, "certificate",
                 Base64.getEncoder().encodeToString(der)), origin, clientAddress);
     }
 
@@ -247,16 +247,10 @@ public class Applications {
         return new AgentStep(operation, params, tickets.issue(card, operation, origin, params, clientAddress).ticket());
     }
 
-    private void attested(CertificateApplication application, CardRequest request, Slot slot)
-            throws ApplicationRefusedException, RequestRejectedException {
+    private void attested(CertificateApplication application, CardRequest request, String slot)
+            throws CardRefusedException, RequestRejectedException {
         PublicKey key = ca.requestedKey(request.request());
-        try {
-            new AttestationVerifier(attestationTrust.certificate(), clock).verify(request.attestation(),
-                    request.attestationIssuer(), key, slot, application.cardGuid());
-        } catch (AttestationException e) {
-            throw new ApplicationRefusedException(KEY_NOT_ATTESTED, slot.id() + " " + e.reason() + ": "
-                    + e.getMessage());
-        }
+        attestations.verify(application.cardGuid(), slot, request.attestation(), request.attestationIssuer(), key);
     }
 
     private CertificateApplication mine(String applicationId) throws ApplicationRefusedException {
@@ -268,8 +262,8 @@ public class Applications {
         return application;
     }
 
-    private void refused(String clientAddress, ApplicationRefusedException e) {
-        audit.failure(actor(clientAddress), AuditEvent.CERTIFICATE_APPLICATION_REFUSED, me(), e.getMessage());
+    private void refused(String clientAddress, String why) {
+        audit.failure(actor(clientAddress), AuditEvent.CERTIFICATE_APPLICATION_REFUSED, me(), why);
     }
 
     private Actor actor(String clientAddress) {

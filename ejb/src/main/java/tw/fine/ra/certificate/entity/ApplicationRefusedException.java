@@ -22,10 +22,6 @@ public class ApplicationRefusedException extends Exception {
         OUT_OF_ORDER,
         /** The card in the reader is not the card the application started with. */
         WRONG_CARD,
-        /** The card's attestation does not prove the key was generated on this card. */
-        KEY_NOT_ATTESTED,
-        /** A certification request is not signed by the attested key. */
-        REQUEST_NOT_FROM_CARD,
         /** The CA refused the request. */
         CA_REFUSED
     }
