@@ -1,28 +1,43 @@
 package tw.fine.ra.it.card;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static tw.fine.ra.it.card.RaCounter.CLIENT;
 
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.audit.entity.Outcome;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
+import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.PairRequest;
+import tw.fine.ra.ca.entity.CertificateStatus;
+import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.card.entity.AdminChallenge;
 import tw.fine.ra.card.entity.CardRefusedException;
+import tw.fine.ra.card.protocol.piv.KeyAlgorithm;
 import tw.fine.ra.card.protocol.piv.ManagementKeyAlgorithm;
 import tw.fine.ra.card.protocol.piv.PivCard;
+import tw.fine.ra.card.protocol.piv.Slot;
+import tw.fine.ra.card.protocol.x509.CertificationRequests;
 import tw.fine.ra.certificate.boundary.Applications;
 import tw.fine.ra.certificate.boundary.Applications.AgentStep;
+import tw.fine.ra.certificate.boundary.Applications.CardRequest;
 import tw.fine.ra.certificate.entity.ApplicationRefusedException;
 import tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason;
 import tw.fine.ra.it.ca.CaFixtures;
@@ -94,6 +109,8 @@ class ApplicationIT {
     void noApplicationWithoutTheAgreementOrOnAnotherSubscribersCard() throws Exception {
         RaCounter.IssuedCard mine = counter.issueCardTo(CardFixtures.HOLDER);
         RaCounter.IssuedCard theirs = counter.issueCardTo(CardFixtures.OTHER_HOLDER);
+        long refusalsBefore = fixtures.audits(AuditEvent.CERTIFICATE_APPLICATION_REFUSED, Outcome.FAILURE,
+                CardFixtures.HOLDER, "TERMS_NOT_ACCEPTED");
 
         ApplicationRefusedException noTerms = assertThrows(ApplicationRefusedException.class, () -> holder.call(
                 () -> applications.start(mine.guid(), false, CardFixtures.ORIGIN, CLIENT)));
@@ -101,7 +118,7 @@ class ApplicationIT {
         CardRefusedException notMine = assertThrows(CardRefusedException.class, () -> holder.call(
                 () -> applications.start(theirs.guid(), true, CardFixtures.ORIGIN, CLIENT)));
         assertEquals(CardRefusedException.Reason.NOT_YOUR_CARD, notMine.reason());
-        assertEquals(1, fixtures.audits(AuditEvent.CERTIFICATE_APPLICATION_REFUSED, Outcome.FAILURE,
+        assertEquals(refusalsBefore + 1, fixtures.audits(AuditEvent.CERTIFICATE_APPLICATION_REFUSED, Outcome.FAILURE,
                 CardFixtures.HOLDER, "TERMS_NOT_ACCEPTED"));
     }
 
@@ -129,6 +146,95 @@ class ApplicationIT {
         ApplicationRefusedException refused = assertThrows(ApplicationRefusedException.class, () -> other.call(
                 () -> applications.start(issued.guid(), true, CardFixtures.ORIGIN, CLIENT)));
         assertEquals(Reason.PAIR_EXISTS, refused.reason());
+    }
+
+    /** A holder starts without a usable pair: whatever an earlier test left is revoked. */
+    @BeforeEach
+    void holderWithoutPair() throws Exception {
+        for (CertificateView c : ca.ofSubscriber(CardFixtures.HOLDER)) {
+            if (c.status() != CertificateStatus.REVOKED && c.status() != CertificateStatus.EXPIRED) {
+                ca.revoke(c.certificateNumber(), RevocationReason.CESSATION_OF_OPERATION, null);
+            }
+        }
+    }
+
+    @Test
+    void keysGeneratedAndAttestedByTheCardBecomeAPairThatEndsOnTheCard() throws Exception {
+        RaCounter.CounterCard issued = counter.personalizeAtCounter(CardFixtures.HOLDER);
+        PivCard card = issued.card();
+        String application = holder.call(() -> applications.start(issued.guid(), true, CardFixtures.ORIGIN, CLIENT))
+                .applicationId();
+        prove(application, card);
+        CardRequest signing = cardRequest(card, issued, Slot.SIGNATURE, KeyAlgorithm.EC_P256);
+        CardRequest encryption = cardRequest(card, issued, Slot.KEY_MANAGEMENT, KeyAlgorithm.RSA_2048);
+
+        Applications.Issued pair = holder.call(() -> applications.requestsSigned(application, signing, encryption,
+                CardFixtures.ORIGIN, CLIENT));
+        assertEquals(CertificateStatus.ISSUED_NOT_ON_CARD, pair.signing().status());
+        assertArrayEquals(card.publicKey(Slot.SIGNATURE).getEncoded(),
+                certificate(pair.signing().der()).getPublicKey().getEncoded());
+        assertArrayEquals(card.publicKey(Slot.KEY_MANAGEMENT).getEncoded(),
+                certificate(pair.encryption().der()).getPublicKey().getEncoded());
+
+        List<AgentStep> writes = prove(application, card);
+        assertEquals(List.of("write-certificate 9C", "write-certificate 9D"),
+                writes.stream().map(w -> w.operation() + " " + w.params().get("slot")).toList());
+        for (AgentStep write : writes) {
+            Slot slot = Slot.byId(write.params().get("slot"));
+            card.writeCertificate(slot, Base64.getDecoder().decode(write.params().get("certificate")));
+            holder.call(() -> applications.written(application, slot.id(), CLIENT));
+        }
+
+        assertEquals(CertificateStatus.ACTIVE, ca.find(pair.signing().certificateNumber()).orElseThrow().status());
+        assertEquals(CertificateStatus.ACTIVE, ca.find(pair.encryption().certificateNumber()).orElseThrow().status());
+        assertArrayEquals(pair.signing().der(), card.readCertificate(Slot.SIGNATURE).orElseThrow());
+        assertEquals(1, fixtures.audits(AuditEvent.CERTIFICATE_APPLICATION_COMPLETED, Outcome.SUCCESS,
+                CardFixtures.HOLDER, application));
+        ApplicationRefusedException again = assertThrows(ApplicationRefusedException.class, () -> holder.call(
+                () -> applications.start(issued.guid(), true, CardFixtures.ORIGIN, CLIENT)));
+        assertEquals(Reason.PAIR_EXISTS, again.reason());
+    }
+
+    @Test
+    void aSoftwareKeyPassedOffWithTheCardsAttestationIsRefusedAndNothingIsIssued() throws Exception {
+        RaCounter.CounterCard issued = counter.personalizeAtCounter(CardFixtures.HOLDER);
+        PivCard card = issued.card();
+        String application = holder.call(() -> applications.start(issued.guid(), true, CardFixtures.ORIGIN, CLIENT))
+                .applicationId();
+        prove(application, card);
+        CardRequest genuine = cardRequest(card, issued, Slot.SIGNATURE, KeyAlgorithm.EC_P256);
+        CardRequest encryption = cardRequest(card, issued, Slot.KEY_MANAGEMENT, KeyAlgorithm.RSA_2048);
+        // a tampered page or agent keeps the attestation but asks for a key it holds itself
+        CardRequest substituted = new CardRequest(CaFixtures.csr(CaFixtures.ecKeys()), genuine.attestation(),
+                genuine.attestationIssuer());
+        int before = ca.ofSubscriber(CardFixtures.HOLDER).size();
+        long refusalsBefore = fixtures.audits(AuditEvent.CERTIFICATE_APPLICATION_REFUSED, Outcome.FAILURE,
+                CardFixtures.HOLDER, "KEY_MISMATCH");
+
+        CardRefusedException refused = assertThrows(CardRefusedException.class, () -> holder.call(
+                () -> applications.requestsSigned(application, substituted, encryption, CardFixtures.ORIGIN, CLIENT)));
+
+        assertEquals(CardRefusedException.Reason.KEY_NOT_ATTESTED, refused.reason());
+        assertEquals(before, ca.ofSubscriber(CardFixtures.HOLDER).size());
+        assertEquals(refusalsBefore + 1, fixtures.audits(AuditEvent.CERTIFICATE_APPLICATION_REFUSED, Outcome.FAILURE,
+                CardFixtures.HOLDER, "KEY_MISMATCH"));
+    }
+
+    /** What the agent does for one slot: generate on the card, read the attestation, have the card sign the request. */
+    private static CardRequest cardRequest(PivCard card, RaCounter.CounterCard issued, Slot slot,
+            KeyAlgorithm algorithm) throws Exception {
+        PublicKey key = card.generate(slot, algorithm);
+        byte[] attestation = card.attest(slot);
+        byte[] f9 = card.readCertificate(Slot.ATTESTATION).orElseThrow();
+        byte[] info = CertificationRequests.info(key, issued.guid());
+        card.verifyPin(issued.pin().toCharArray());
+        byte[] signature = card.signSha256(slot, algorithm, MessageDigest.getInstance("SHA-256").digest(info));
+        return new CardRequest(CertificationRequests.assemble(key, info, signature), attestation, f9);
+    }
+
+    private static X509Certificate certificate(byte[] der) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(der));
     }
 
     /** The relayed management-key authentication, the test playing the agent. */

@@ -190,7 +190,7 @@ public class Applications {
         try {
             attested(application, signing, SIGNING_SLOT);
             attested(application, encryption, ENCRYPTION_SLOT);
-            String ubn = subscribers.addresseeOf(me).orElseThrow().ubn();
+            String ubn = subscribers.ownAddressee().orElseThrow().ubn();
             pair = ca.issuePair(new PairRequest(application.id(), me, ubn, signing.request(), encryption.request()));
         } catch (RequestRejectedException e) {
             ApplicationRefusedException refused = new ApplicationRefusedException(CA_REFUSED, e.getMessage());

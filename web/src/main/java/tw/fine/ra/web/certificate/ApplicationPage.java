@@ -46,7 +46,7 @@ public class ApplicationPage implements Serializable {
     @PostConstruct
     void load() {
         subscriberId = Pages.request().getUserPrincipal().getName();
-        registration = subscribers.addresseeOf(subscriberId).orElseThrow();
+        registration = subscribers.ownAddressee().orElseThrow();
         subjectDn = ca.subjectDn(subscriberId, registration.ubn());
         List<CertificateView> mine = ca.ofSubscriber(subscriberId);
         pair = PairState.of(mine.stream().map(CertificateView::status).toList());
