@@ -137,6 +137,23 @@ public class CardFixtures {
         return card;
     }
 
+    /** The PUK the server derives for the card: for the test to check it on the card, never shown elsewhere. */
+    public byte[] puk(String guid) {
+        return secrets().puk(guid);
+    }
+
+    public byte[] managementKey(String guid) {
+        return secrets().managementKey(guid);
+    }
+
+    /** A fresh blank simulated card (the applet as installed: a transport key, nothing personalized). */
+    public PivCard blankCard() throws CardException, CardStatusException {
+        PivCard card = new PivCard(new SimulatedCard().insertInto("FINE blank reader").terminals()
+                .getTerminal("FINE blank reader").connect("*").getBasicChannel());
+        card.select();
+        return card;
+    }
+
     private CardSecrets secrets() {
         return new CardSecrets(keys.cardMasterKey(CardMasterKey.Purpose.MANAGEMENT_KEY),
                 keys.cardMasterKey(CardMasterKey.Purpose.PUK));

@@ -31,6 +31,7 @@ public class CaCredentials {
     private volatile OcspSigner ocspSigner;
     private TicketSigningKey ticketKey;
     private Map<CardMasterKey.Purpose, CardMasterKey> cardMasterKeys;
+    private CardAttestationCa cardAttestationCa;
 
     @PostConstruct
     void open() {
@@ -43,6 +44,7 @@ public class CaCredentials {
         RaKeyring keyring = new RaKeyring(store, settings, clock);
         ticketKey = keyring.ticketKey();
         cardMasterKeys = keyring.cardMasterKeys();
+        cardAttestationCa = new CardAttestationCa(store, settings, clock);
         LOG.info(() -> "CA ready: " + issuerDn() + ", OCSP signer valid until " + ocspSigner.certificate().getNotAfter());
     }
 
@@ -77,6 +79,10 @@ public class CaCredentials {
 
     public CardMasterKey cardMasterKey(CardMasterKey.Purpose purpose) {
         return cardMasterKeys.get(purpose);
+    }
+
+    public CardAttestationCa cardAttestationCa() {
+        return cardAttestationCa;
     }
 
     /** The issuer as stored with every certificate: RFC 2253 text of the issuing CA's subject. */

@@ -42,7 +42,7 @@ import tw.fine.ra.card.protocol.piv.ManagementKeyAlgorithm;
  * or wrong. Wrong card and wrong answer are refused and audited.
  */
 @Stateless
-@RolesAllowed("SUBSCRIBER")
+@RolesAllowed({"SUBSCRIBER", "CLERK"})
 public class CardAuthentications {
 
     /** From the server's answer to the card's response: the agent relays it at once. */
@@ -73,14 +73,16 @@ public class CardAuthentications {
 
     /**
      * Answers the card's witness (from the agent's {@code admin-authenticate}) for the signed-in
-     * subscriber's own card.
+     * subscriber's own card, or, for a clerk, a card personalized at the counter and not yet handed
+     * over. The proof then belongs to the caller who began it.
      */
     public AdminChallenge begin(String cardGuid, byte[] encryptedWitness, String clientAddress)
             throws CardRefusedException {
         String subscriber = caller.getCallerPrincipal().getName();
         Card card;
         try {
-            card = cards.subscribersCard(cardGuid, subscriber);
+            card = caller.isCallerInRole("CLERK") ? cards.atCounter(cardGuid)
+                    : cards.subscribersCard(cardGuid, subscriber);
             if (encryptedWitness == null || encryptedWitness.length != ALGORITHM.blockLength()) {
                 throw new CardRefusedException(MALFORMED_WITNESS, "witness of "
                         + (encryptedWitness == null ? 0 : encryptedWitness.length) + " bytes");
@@ -152,7 +154,8 @@ public class CardAuthentications {
     }
 
     private Actor actor(String clientAddress) {
-        return new Actor(caller.getCallerPrincipal().getName(), "SUBSCRIBER", clientAddress);
+        return new Actor(caller.getCallerPrincipal().getName(), caller.isCallerInRole("CLERK") ? "CLERK" : "SUBSCRIBER",
+                clientAddress);
     }
 
     private static String randomId() {

@@ -73,19 +73,8 @@ public class CardTickets {
     public IssuedTicket issue(String cardGuid, String operation, String origin, Map<String, String> parameters,
             String clientAddress) throws CardRefusedException {
         String subscriber = caller.getCallerPrincipal().getName();
-        Actor who = new Actor(subscriber, "SUBSCRIBER", clientAddress);
-        try {
-            Operation op = TicketRules.forSubscriber(operation)
-                    .orElseThrow(() -> new CardRefusedException(OPERATION_NOT_ALLOWED, "operation " + operation));
-            Card card = cards.subscribersCard(cardGuid, subscriber);
-            if (TicketRules.needsAuthenticatedCard(op) && !recentlyProved(card, subscriber)) {
-                throw new CardRefusedException(CARD_NOT_AUTHENTICATED, op.wireName() + " on card " + card.getGuid());
-            }
-            return sign(op, origin, card, parameters);
-        } catch (CardRefusedException e) {
-            audit.failure(who, AuditEvent.CARD_TICKET_REFUSED, subscriber, operation + ": " + e.getMessage());
-            throw e;
-        }
+        return ticket("SUBSCRIBER", TicketRules.forSubscriber(operation), operation,
+                () -> cards.subscribersCard(cardGuid, subscriber), origin, parameters, subscriber, clientAddress);
     }
 
     /** The RA counter's ticket to personalize a blank card with the GUID the server assigned it. */
@@ -105,10 +94,47 @@ public class CardTickets {
         }
     }
 
+    /**
+     * The RA counter's tickets on a card it personalized and has not handed over yet: the relayed
+     * management-key authentication, then writing the card's attestation certificate (slot F9) after
+     * the card proved its key to this clerk.
+     */
+    @RolesAllowed("CLERK")
+    public IssuedTicket forCounter(String cardGuid, String operation, String origin, Map<String, String> parameters,
+            String clientAddress) throws CardRefusedException {
+        return ticket("CLERK", TicketRules.forCounter(operation, parameters), operation,
+                () -> cards.atCounter(cardGuid), origin, parameters, cardGuid, clientAddress);
+    }
+
     /** The public ticket key (PEM) that agents pin; served at {@code /pki/ticket-key.pem}. */
     @PermitAll
     public String publicKeyPem() {
         return Tickets.publicKeyPem(keys.ticketKey());
+    }
+
+    /** Where a ticket's card comes from: the caller's rule for which cards it may ticket. */
+    private interface CardFinder {
+        Card find() throws CardRefusedException;
+    }
+
+    /** An allowed operation on a card the caller may ticket; administrative steps after a fresh proof to the caller. */
+    private IssuedTicket ticket(String role, java.util.Optional<Operation> allowed, String operation, CardFinder finder,
+            String origin, Map<String, String> parameters, String auditSubject, String clientAddress)
+            throws CardRefusedException {
+        String principal = caller.getCallerPrincipal().getName();
+        try {
+            Operation op = allowed
+                    .orElseThrow(() -> new CardRefusedException(OPERATION_NOT_ALLOWED, "operation " + operation));
+            Card card = finder.find();
+            if (TicketRules.needsAuthenticatedCard(op) && !recentlyProved(card, principal)) {
+                throw new CardRefusedException(CARD_NOT_AUTHENTICATED, op.wireName() + " on card " + card.getGuid());
+            }
+            return sign(op, origin, card, parameters);
+        } catch (CardRefusedException e) {
+            audit.failure(new Actor(principal, role, clientAddress), AuditEvent.CARD_TICKET_REFUSED, auditSubject,
+                    operation + ": " + e.getMessage());
+            throw e;
+        }
     }
 
     private IssuedTicket sign(Operation op, String origin, Card card, Map<String, String> parameters)
@@ -126,9 +152,10 @@ public class CardTickets {
         }
     }
 
-    private boolean recentlyProved(Card card, String subscriber) {
+    /** The card proved its key to this caller (subscriber, or the clerk at the counter) a moment ago. */
+    private boolean recentlyProved(Card card, String principal) {
         Instant since = clock.instant().minus(CardAuthentications.PROOF_VALIDITY);
         return em.createNamedQuery(CardAuthentication.RECENT_PROOF, Long.class).setParameter("card", card.getGuid())
-                .setParameter("subscriber", subscriber).setParameter("since", since).getSingleResult() > 0;
+                .setParameter("subscriber", principal).setParameter("since", since).getSingleResult() > 0;
     }
 }

@@ -10,8 +10,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import tw.fine.ra.card.entity.Card;
 import tw.fine.ra.card.entity.CardRefusedException;
+import tw.fine.ra.card.entity.CardStatus;
 
-/** Finds a registered card by its GUID, refusing unknown ones and, for subscribers, anyone else's. */
+/**
+ * Finds a registered card by its GUID, refusing unknown ones, for subscribers anyone else's, and for
+ * the RA counter any card not waiting there to be handed over.
+ */
 @Dependent
 public class CardLookup {
 
@@ -23,6 +27,15 @@ public class CardLookup {
         Card card = g == null ? null : em.find(Card.class, g, lock);
         if (card == null) {
             throw new CardRefusedException(UNKNOWN_CARD, "card " + guid);
+        }
+        return card;
+    }
+
+    /** A card at the RA counter: personalized and not yet handed over to its subscriber. */
+    public Card atCounter(String guid) throws CardRefusedException {
+        Card card = card(guid, LockModeType.NONE);
+        if (card.getStatus() != CardStatus.PERSONALIZED) {
+            throw new CardRefusedException(CARD_NOT_ACTIVE, "card " + card.getGuid() + " " + card.getStatus());
         }
         return card;
     }

@@ -38,7 +38,13 @@ public class CardRefusedException extends Exception {
         CHALLENGE_EXPIRED,
         CHALLENGE_ALREADY_USED,
         /** The card's answer does not prove the registered card's key. */
-        CARD_NOT_PROVED
+        CARD_NOT_PROVED,
+        /** A key the card reported (transport or attestation key) is not an EC P-256 public key. */
+        BAD_CARD_KEY,
+        /** The personalized card reports another GUID than the one it was sealed for. */
+        PERSONALIZATION_MISMATCH,
+        /** The certificate is not this card's attestation certificate from the RA. */
+        NOT_THE_CARDS_CERTIFICATE
     }
 
     private final Reason reason;

@@ -16,8 +16,9 @@ import tw.fine.ra.registration.control.PasswordMailer;
 import tw.fine.ra.registration.entity.Subscriber;
 
 /**
- * For a registered subscriber: who its organization's contact is, and a sealed mailer for a new
- * initial password (a password reset). Registration prints its own mailers itself.
+ * For a registered subscriber: who its organization's contact is, a sealed mailer for a new
+ * initial password (a password reset), and the sealed PIN mailer of a newly personalized card.
+ * Registration prints its own mailers itself.
  */
 @Stateless
 @RolesAllowed({"CLERK", "OFFICER"})
@@ -68,6 +69,18 @@ public class SubscriberMailers {
         Subscriber subscriber = subscriber(subscriberId)
                 .orElseThrow(() -> new IllegalArgumentException("no subscriber " + subscriberId));
         return printing.print(subscriber.getOrganization(), subscriber, reference, password, PasswordMailer.Purpose.RESET);
+    }
+
+    /**
+     * The sealed card PIN mailer (卡片密碼函) of a card personalized at the counter, carrying its
+     * initial {@code pin}; the caller wipes the PIN and never keeps it.
+     */
+    @RolesAllowed("CLERK")
+    public byte[] printCardPin(String subscriberId, String reference, String cardNumber, char[] pin) {
+        Subscriber subscriber = subscriber(subscriberId)
+                .orElseThrow(() -> new IllegalArgumentException("no subscriber " + subscriberId));
+        return printing.print(subscriber.getOrganization(), subscriber, cardNumber, reference, pin,
+                PasswordMailer.Purpose.CARD_PIN);
     }
 
     private Optional<Subscriber> subscriber(String subscriberId) {

@@ -9,13 +9,16 @@ import java.util.ResourceBundle;
 
 /**
  * The wording of a mailer in one language, from {@code tw/fine/ra/registration/mailer*.properties}.
- * A reset letter reads {@code reset.<key>} where the bundle has one, and the common text elsewhere.
+ * A reset letter reads {@code reset.<key>} where the bundle has one, a card PIN letter
+ * {@code pin.<key>}, and the common text elsewhere.
  */
 final class MailerLabels {
 
     static final String BUNDLE = "tw.fine.ra.registration.mailer";
 
-    private static final String RESET_PREFIX = "reset.";
+    private static final java.util.Map<PasswordMailer.Purpose, String> PREFIXES = java.util.Map.of(
+            PasswordMailer.Purpose.OPENING, "", PasswordMailer.Purpose.RESET, "reset.",
+            PasswordMailer.Purpose.CARD_PIN, "pin.");
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -46,8 +49,8 @@ final class MailerLabels {
     }
 
     String get(String key, Object... args) {
-        String worded = purpose == PasswordMailer.Purpose.RESET && bundle.containsKey(RESET_PREFIX + key)
-                ? RESET_PREFIX + key : key;
+        String prefix = PREFIXES.get(purpose);
+        String worded = !prefix.isEmpty() && bundle.containsKey(prefix + key) ? prefix + key : key;
         return new MessageFormat(bundle.getString(worded), locale).format(args);
     }
 

@@ -27,11 +27,17 @@ public class MailerPrinting {
 
     public byte[] print(Organization organization, Subscriber subscriber, String reference, char[] password,
             PasswordMailer.Purpose purpose) {
+        return print(organization, subscriber, subscriber.getSubscriberId(), reference, password, purpose);
+    }
+
+    /** @param accountName what the letter names the secret's holder by: the website account, or the card number */
+    public byte[] print(Organization organization, Subscriber subscriber, String accountName, String reference,
+            char[] password, PasswordMailer.Purpose purpose) {
         var contact = organization.getContact();
         var letter = new PasswordMailer.Letter(reference,
                 ZonedDateTime.now(clock).withZoneSameInstant(ClockProducer.TAIPEI), organization.getName(),
                 organization.getUbn().value(), contact.getName(), contact.getAddress(),
-                subscriber.getSubscriberId(), subscriber.getSubscriberId(), settings.siteUrl(), purpose);
+                subscriber.getSubscriberId(), accountName, settings.siteUrl(), purpose);
         return mailer.print(letter, password);
     }
 }

@@ -33,7 +33,9 @@ public class PasswordMailer {
         /** The account was opened at registration; the password is the initial one. */
         OPENING,
         /** A paper reset form was approved; the password replaces the lost one. */
-        RESET
+        RESET,
+        /** A smart card was personalized at the RA counter; the "password" is the card's initial PIN. */
+        CARD_PIN
     }
 
     /**

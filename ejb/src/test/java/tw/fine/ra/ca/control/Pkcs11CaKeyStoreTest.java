@@ -89,4 +89,17 @@ class Pkcs11CaKeyStoreTest {
         }
         assertTrue(objects.contains("label:      " + RaKeyring.TICKET_ALIAS), objects);
     }
+
+    @Test
+    void theCardAttestationCaKeyIsATokenObjectAndCertifiesF9Keys() throws Exception {
+        X509Certificate ca = new CardAttestationCa(open("FineCaTest6"), CaSettings.defaults(),
+                java.time.Clock.systemUTC()).certificate();
+        CardAttestationCa reopened = new CardAttestationCa(open("FineCaTest7"), CaSettings.defaults(),
+                java.time.Clock.systemUTC());
+        X509Certificate f9 = reopened.certify(Csrs.ec("secp256r1").getPublic(), CardAttestationCaTest.GUID);
+
+        assertEquals(ca, reopened.certificate());
+        f9.verify(ca.getPublicKey());
+        assertTrue(SoftHsm.listObjects().contains("label:      " + CardAttestationCa.ALIAS));
+    }
 }

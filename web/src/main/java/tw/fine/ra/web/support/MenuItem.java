@@ -23,6 +23,7 @@ public enum MenuItem {
     RESET_REQUEST(Area.BACK_OFFICE, "reset-request", "/admin/reset-request.xhtml", "menu.reset-request", "CLERK"),
     APPROVALS(Area.BACK_OFFICE, "approvals", "/admin/approvals.xhtml", "menu.approvals", "OFFICER"),
     SEARCH(Area.BACK_OFFICE, "search", "/admin/search.xhtml", "menu.search", "CLERK", "OFFICER"),
+    PERSONALIZE(Area.BACK_OFFICE, "personalize", "/admin/personalize.xhtml", "menu.personalize", "CLERK"),
     AUDIT(Area.BACK_OFFICE, "audit", "/admin/audit.xhtml", "menu.audit", "AUDITOR"),
     BACK_OFFICE_PASSWORD(Area.BACK_OFFICE, "password", "/admin/password.xhtml", "menu.password",
             "CLERK", "OFFICER", "AUDITOR");
