@@ -166,6 +166,7 @@ class PageBaselineIT {
             assertEquals("page", browser.find("#m-home").getAttribute("aria-current"));
             assertTrue(browser.text("#no-certificates").contains("沒有憑證"));
             assertTrue(browser.text("#next-step").contains("申請憑證"));
+            assertEquals("/app/apply.xhtml", java.net.URI.create(browser.find("#to-apply").getAttribute("href")).getPath());
             assertEquals("main", browser.find("a.skip-link").getAttribute("href").replaceAll(".*#", ""));
             assertTrue(browser.find("link[rel='icon']").getAttribute("href").contains("favicon"));
         }
