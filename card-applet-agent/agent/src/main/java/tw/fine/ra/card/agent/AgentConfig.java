@@ -12,6 +12,7 @@ import java.util.Set;
 
 /** Command-line configuration; anything missing or contradictory stops the agent before it listens. */
 record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean simulated, boolean blank, String scriptedPin,
+                   Path scriptedPinFile,
                    String pcscLibrary, boolean allowPersonalization, boolean allowUnsigned, Duration cardTimeout,
                    String vpcd) {
 
@@ -26,6 +27,7 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
         boolean personalization = false;
         boolean unsigned = false;
         String scriptedPin = null;
+        Path scriptedPinFile = null;
         String library = null;
         Duration timeout = Duration.ofSeconds(60);
         String vpcd = null;
@@ -40,6 +42,7 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
                     blank = true;
                 }
                 case "--scripted-pin" -> scriptedPin = value(args, ++i);
+                case "--scripted-pin-file" -> scriptedPinFile = Path.of(value(args, ++i));
                 case "--pcsc-library" -> library = value(args, ++i);
                 case "--allow-personalization" -> personalization = true;
                 case "--allow-unsigned" -> unsigned = true;
@@ -51,15 +54,19 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
         if (origins.isEmpty() || ticketKey == null) {
             throw new IllegalArgumentException("--origin and --ticket-key are required");
         }
-        if (scriptedPin != null && !simulated) {
+        if (scriptedPin != null && scriptedPinFile != null) {
+            throw new IllegalArgumentException("--scripted-pin and --scripted-pin-file exclude each other");
+        }
+        if ((scriptedPin != null || scriptedPinFile != null) && !simulated) {
             // A real card only takes PINs a person typed into the agent's own dialog.
             throw new IllegalArgumentException("--scripted-pin needs --simulated");
         }
-        if (vpcd != null && (!simulated || scriptedPin != null)) {
+        if (vpcd != null && (!simulated || scriptedPin != null || scriptedPinFile != null)) {
             // Through vpcd the agent uses the real PC/SC readers, where only a person may type PINs.
             throw new IllegalArgumentException("--vpcd needs --simulated and excludes --scripted-pin");
         }
-        return new AgentConfig(port, Set.copyOf(origins), ticketKey, simulated, blank, scriptedPin, library, personalization,
+        return new AgentConfig(port, Set.copyOf(origins), ticketKey, simulated, blank, scriptedPin, scriptedPinFile, library,
+                personalization,
                 unsigned, timeout, vpcd);
     }
 

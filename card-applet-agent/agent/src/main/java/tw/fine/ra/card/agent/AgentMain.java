@@ -74,7 +74,9 @@ public final class AgentMain {
             System.out.println(config.blank() ? Messages.get(locale, "agent.simulatedBlankCard")
                     : Messages.get(locale, "agent.simulatedCard", simulated.guidHex()));
             factories = simulated::terminalFactory;
-            pins = config.scriptedPin() == null ? new SwingPinDialog() : new ScriptedPinSource(simulated, config.scriptedPin());
+            pins = config.scriptedPin() != null ? new ScriptedPinSource(simulated, config.scriptedPin())
+                    : config.scriptedPinFile() != null ? new ScriptedPinSource(simulated, config.scriptedPinFile())
+                    : new SwingPinDialog();
             if (config.vpcd() != null) {
                 // The simulated card goes into vsmartcard's reader; the agent and all middleware reach it by PC/SC.
                 int colon = config.vpcd().lastIndexOf(':');

@@ -2,6 +2,8 @@ package tw.fine.ra.card.agent;
 
 import org.junit.jupiter.api.Test;
 import tw.fine.ra.card.agent.card.SimulatedEnvironment;
+import tw.fine.ra.card.agent.core.AgentException;
+import tw.fine.ra.card.agent.core.ErrorCode;
 import tw.fine.ra.card.agent.pin.ScriptedPinSource;
 
 import java.lang.reflect.Constructor;
@@ -45,6 +47,30 @@ class ScriptedPinsTest {
         assertTrue(e.getMessage().contains("--simulated"));
         assertDoesNotThrow(() -> AgentConfig.parse("--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString(),
                 "--scripted-pin", "123456", "--simulated"));
+    }
+
+    @Test
+    void aPinFileIsReadWhenThePinIsAskedNotWhenTheAgentStarts() throws Exception {
+        Path file = Files.createTempDirectory("pins").resolve("pin");
+        ScriptedPinSource pins = new ScriptedPinSource(SimulatedEnvironment.blank(), file);
+        AgentException none = assertThrows(AgentException.class, () -> pins.currentPin(null));
+        assertEquals(ErrorCode.PIN_CANCELLED, none.code());
+        Files.writeString(file, "482913\n");
+        assertEquals("482913", new String(pins.currentPin(null)));
+        Files.writeString(file, "551177");
+        assertEquals("551177", new String(pins.currentPin(null)));
+    }
+
+    @Test
+    void theCommandLineRefusesAPinFileForRealReaders() throws Exception {
+        Path key = Files.createTempFile("ticket", ".pem");
+        Files.writeString(key, tw.fine.ra.card.protocol.ticket.TicketKeys.toPem(new TestRaServer().publicKey()));
+        assertThrows(IllegalArgumentException.class, () -> AgentConfig.parse("--origin", TestRaServer.ORIGIN,
+                "--ticket-key", key.toString(), "--scripted-pin-file", "pin.txt"));
+        assertThrows(IllegalArgumentException.class, () -> AgentConfig.parse("--origin", TestRaServer.ORIGIN,
+                "--ticket-key", key.toString(), "--simulated", "--scripted-pin-file", "pin.txt", "--scripted-pin", "1"));
+        assertEquals(Path.of("pin.txt"), AgentConfig.parse("--origin", TestRaServer.ORIGIN, "--ticket-key",
+                key.toString(), "--simulated-blank", "--scripted-pin-file", "pin.txt").scriptedPinFile());
     }
 
     @Test

@@ -4,9 +4,15 @@ import tw.fine.ra.card.agent.card.SimulatedEnvironment;
 import tw.fine.ra.card.agent.core.AgentException;
 import tw.fine.ra.card.agent.core.ErrorCode;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * PINs from a script, for tests and the simulated demo. It can only be built around a
@@ -16,13 +22,35 @@ import java.util.Objects;
 public final class ScriptedPinSource implements PinSource {
 
     private final Deque<String> answers = new ArrayDeque<>();
-    private final String fallback;
+    private final Supplier<String> fallback;
     private Runnable beforeAnswer = () -> { };
 
     /** Answers queued entries first, then {@code fallback} (null: cancel) for ever. */
     public ScriptedPinSource(SimulatedEnvironment simulatedOnly, String fallback) {
+        this(simulatedOnly, () -> fallback);
+    }
+
+    /**
+     * Answers queued entries first, then the PIN written in {@code file} when asked (no file: cancel):
+     * for a card personalized at the RA, whose PIN only its mailer shows, read after the agent started.
+     */
+    public ScriptedPinSource(SimulatedEnvironment simulatedOnly, Path file) {
+        this(simulatedOnly, () -> read(file));
+    }
+
+    private ScriptedPinSource(SimulatedEnvironment simulatedOnly, Supplier<String> fallback) {
         Objects.requireNonNull(simulatedOnly, "scripted PINs need the simulated card");
         this.fallback = fallback;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public synchronized ScriptedPinSource then(String... pins) {
@@ -49,7 +77,7 @@ public final class ScriptedPinSource implements PinSource {
     }
 
     private char[] next() throws AgentException {
-        String answer = answers.isEmpty() ? fallback : answers.poll();
+        String answer = answers.isEmpty() ? fallback.get() : answers.poll();
         if (answer == null) {
             throw new AgentException(ErrorCode.PIN_CANCELLED, "script has no more PINs");
         }
