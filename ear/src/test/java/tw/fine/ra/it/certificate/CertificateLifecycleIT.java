@@ -2,6 +2,7 @@ package tw.fine.ra.it.certificate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,17 @@ import java.security.cert.CRLReason;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.util.List;
+import java.util.Map;
+import java.time.Clock;
+import tw.fine.ra.card.boundary.CardTickets;
+import tw.fine.ra.card.protocol.ticket.Expectation;
+import tw.fine.ra.card.protocol.ticket.Operation;
+import tw.fine.ra.card.protocol.ticket.Parameters;
+import tw.fine.ra.card.protocol.ticket.ReplayGuard;
+import tw.fine.ra.card.protocol.ticket.Refusal;
+import tw.fine.ra.card.protocol.ticket.TicketKeys;
+import tw.fine.ra.card.protocol.ticket.TicketRefusedException;
+import tw.fine.ra.card.protocol.ticket.TicketVerifier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -66,6 +78,9 @@ class CertificateLifecycleIT {
 
     @Inject
     Subscribers subscribers;
+
+    @Inject
+    CardTickets tickets;
 
     @Inject
     TestData data;
@@ -203,7 +218,7 @@ class CertificateLifecycleIT {
     @Test
     void resumeWithThePasswordAndTheCardsProofReleasesBothMailsAndAudits() throws Exception {
         me.call(() -> holds.suspend(TestData.PASSWORD.toCharArray(), CLIENT));
-        ResumeChallenges.Challenge challenge = me.call(holds::resumeChallenge);
+        ResumeChallenges.Challenge challenge = me.call(() -> holds.resumeChallenge(CLIENT)).challenge();
         assertTrue(challenge.origin().startsWith("https://localhost:"), challenge.origin());
 
         List<CertificateView> released = me.call(() -> holds.resume(TestData.PASSWORD.toCharArray(),
@@ -222,7 +237,7 @@ class CertificateLifecycleIT {
     @Test
     void aProofByAnotherKeyReleasesNothing() throws Exception {
         me.call(() -> holds.suspend(TestData.PASSWORD.toCharArray(), CLIENT));
-        ResumeChallenges.Challenge challenge = me.call(holds::resumeChallenge);
+        ResumeChallenges.Challenge challenge = me.call(() -> holds.resumeChallenge(CLIENT)).challenge();
 
         Refused refused = assertThrows(Refused.class, () -> me.call(() -> holds.resume(
                 TestData.PASSWORD.toCharArray(), challenge.nonce(), cardSigns(CaFixtures.ecKeys(), challenge), CLIENT)));
@@ -235,7 +250,7 @@ class CertificateLifecycleIT {
     @Test
     void aNonceIsSpentByTheFirstAttemptEvenAFailedOne() throws Exception {
         me.call(() -> holds.suspend(TestData.PASSWORD.toCharArray(), CLIENT));
-        ResumeChallenges.Challenge challenge = me.call(holds::resumeChallenge);
+        ResumeChallenges.Challenge challenge = me.call(() -> holds.resumeChallenge(CLIENT)).challenge();
         byte[] proof = cardSigns(card, challenge);
 
         assertThrows(Refused.class, () -> me.call(() -> holds.resume(TestData.PASSWORD.toCharArray(),
@@ -250,7 +265,7 @@ class CertificateLifecycleIT {
     @Test
     void anExpiredNonceIsRefused() throws Exception {
         me.call(() -> holds.suspend(TestData.PASSWORD.toCharArray(), CLIENT));
-        ResumeChallenges.Challenge challenge = me.call(holds::resumeChallenge);
+        ResumeChallenges.Challenge challenge = me.call(() -> holds.resumeChallenge(CLIENT)).challenge();
         subscribers.expire(challenge.nonce());
 
         Refused refused = assertThrows(Refused.class, () -> me.call(() -> holds.resume(
@@ -263,7 +278,7 @@ class CertificateLifecycleIT {
         KeyPair othersCard = CaFixtures.ecKeys();
         subscribers.pair(AsOtherSubscriber.UBN, AsOtherSubscriber.ID, othersCard, CaFixtures.rsaKeys(), true);
         other.call(() -> holds.suspend(TestData.PASSWORD.toCharArray(), CLIENT));
-        ResumeChallenges.Challenge othersChallenge = other.call(holds::resumeChallenge);
+        ResumeChallenges.Challenge othersChallenge = other.call(() -> holds.resumeChallenge(CLIENT)).challenge();
         me.call(() -> holds.suspend(TestData.PASSWORD.toCharArray(), CLIENT));
 
         Refused refused = assertThrows(Refused.class, () -> me.call(() -> holds.resume(
@@ -274,7 +289,7 @@ class CertificateLifecycleIT {
     @Test
     void resumeNeedsThePasswordTooAndAWrongOneCounts() throws Exception {
         me.call(() -> holds.suspend(TestData.PASSWORD.toCharArray(), CLIENT));
-        ResumeChallenges.Challenge challenge = me.call(holds::resumeChallenge);
+        ResumeChallenges.Challenge challenge = me.call(() -> holds.resumeChallenge(CLIENT)).challenge();
 
         Refused refused = assertThrows(Refused.class, () -> me.call(() -> holds.resume(
                 "Wrong2026pw".toCharArray(), challenge.nonce(), cardSigns(card, challenge), CLIENT)));
@@ -285,8 +300,39 @@ class CertificateLifecycleIT {
     }
 
     @Test
+    void theResumeStepCarriesTheAgentsTicketToSignThatNonceWithTheCardsSigningKey() throws Exception {
+        me.call(() -> holds.suspend(TestData.PASSWORD.toCharArray(), CLIENT));
+        CertificateHolds.ResumeStep step = me.call(() -> holds.resumeChallenge(CLIENT));
+
+        Map<String, String> params = Map.of("slot", "9C", "nonce", step.challenge().nonce());
+        assertEquals("sign-challenge", step.proof().operation());
+        assertEquals(params, step.proof().params());
+        String card = subscribers.card(ME);
+        TicketRefusedException otherNonce = assertThrows(TicketRefusedException.class, () -> agent().verify(
+                step.proof().ticket(), new Expectation(Operation.SIGN_CHALLENGE, step.challenge().origin(), card,
+                        Parameters.hash(Map.of("slot", "9C", "nonce", "another")))));
+        assertEquals(Refusal.TICKET_WRONG_PARAMETERS, otherNonce.refusal());
+        assertNotNull(agent().verify(step.proof().ticket(), new Expectation(Operation.SIGN_CHALLENGE,
+                step.challenge().origin(), card, Parameters.hash(params))));
+    }
+
+    /** The agent's own check of a ticket, with the key it pins from {@code /pki/ticket-key.pem}. */
+    private TicketVerifier agent() throws Exception {
+        return new TicketVerifier(TicketKeys.fromPem(tickets.publicKeyPem()), Clock.systemUTC(), new ReplayGuard());
+    }
+
+    @Test
+    void withoutARegisteredCardThereIsNoResumeStep() throws Exception {
+        me.call(() -> holds.suspend(TestData.PASSWORD.toCharArray(), CLIENT));
+        subscribers.retireCard(ME);
+
+        Refused refused = assertThrows(Refused.class, () -> me.call(() -> holds.resumeChallenge(CLIENT)));
+        assertEquals("holds.no-card", refused.messageKey());
+    }
+
+    @Test
     void nothingHeldNoChallenge() {
-        Refused refused = assertThrows(Refused.class, () -> me.call(holds::resumeChallenge));
+        Refused refused = assertThrows(Refused.class, () -> me.call(() -> holds.resumeChallenge(CLIENT)));
         assertEquals("holds.nothing-held", refused.messageKey());
     }
 
@@ -306,7 +352,7 @@ class CertificateLifecycleIT {
             assertEquals(CRLReason.CERTIFICATE_HOLD, heldCrl.getRevokedCertificate(c.serial()).getRevocationReason());
         }
 
-        ResumeChallenges.Challenge challenge = me.call(holds::resumeChallenge);
+        ResumeChallenges.Challenge challenge = me.call(() -> holds.resumeChallenge(CLIENT)).challenge();
         me.call(() -> holds.resume(TestData.PASSWORD.toCharArray(), challenge.nonce(), cardSigns(card, challenge),
                 CLIENT));
         String released = ocsp(dir);

@@ -7,13 +7,17 @@ import jakarta.persistence.PersistenceContext;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.IssuedPair;
 import tw.fine.ra.ca.boundary.PairRequest;
 import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.RevocationReason;
+import tw.fine.ra.card.entity.Card;
+import tw.fine.ra.card.entity.CardStatus;
 import tw.fine.ra.it.ca.CaFixtures;
 import tw.fine.ra.it.support.TestData;
 
@@ -51,18 +55,45 @@ public class Subscribers {
         }
     }
 
+    /** The GUID of the subscriber's active card in the registry; one handed over is recorded if none. */
+    public String card(String subscriberId) throws Exception {
+        Card card = em.createNamedQuery(Card.ACTIVE_OF_SUBSCRIBER, Card.class).setParameter("subscriber", subscriberId)
+                .getResultStream().findFirst().orElse(null);
+        if (card == null) {
+            byte[] guid = new byte[16];
+            ThreadLocalRandom.current().nextBytes(guid);
+            card = new Card(HexFormat.of().formatHex(guid), subscriberId, Instant.now(), "test");
+            card.personalized("1.1.0", Instant.now(), "test");
+            card.move(CardStatus.Transition.HAND_OVER, Instant.now());
+            em.persist(card);
+        }
+        return card.view().guid();
+    }
+
+    /** Retires the subscriber's active card (the next pair on a card records a new one). */
+    public void retireCard(String subscriberId) throws Exception {
+        for (Card card : em.createNamedQuery(Card.ACTIVE_OF_SUBSCRIBER, Card.class)
+                .setParameter("subscriber", subscriberId).getResultList()) {
+            card.move(CardStatus.Transition.RETIRE, Instant.now());
+        }
+    }
+
     /** A pair from the two keys, written to the card (ACTIVE) unless {@code onCard} is false. */
     public IssuedPair pair(String ubn, String subscriberId, KeyPair signing, KeyPair encryption, boolean onCard)
             throws Exception {
         return pair(ubn, subscriberId, CaFixtures.csr(signing), CaFixtures.csr(encryption), onCard);
     }
 
-    /** A pair from two PKCS#10 requests (DER), written to the card (ACTIVE) unless {@code onCard} is false. */
+    /**
+     * A pair from two PKCS#10 requests (DER), written to the card (ACTIVE) unless {@code onCard} is false;
+     * on the card means a registered card as the RA counter leaves one (the card itself is not simulated here).
+     */
     public IssuedPair pair(String ubn, String subscriberId, byte[] signingCsr, byte[] encryptionCsr, boolean onCard)
             throws Exception {
         IssuedPair pair = ca.issuePair(new PairRequest(UUID.randomUUID().toString(), subscriberId, ubn,
                 signingCsr, encryptionCsr));
         if (onCard) {
+            card(subscriberId);
             ca.markOnCard(pair.signing().certificateNumber());
             ca.markOnCard(pair.encryption().certificateNumber());
         }

@@ -58,7 +58,7 @@ import tw.fine.ra.registration.boundary.SubscriberMailers;
 public class Applications {
 
     /** One agent operation the page may run next: the exact parameters the ticket covers, and the ticket. */
-    public record AgentStep(String operation, Map<String, String> params, String ticket) {
+    public record AgentStep(String operation, Map<String, String> params, String ticket) implements java.io.Serializable {
     }
 
     /** The first step's answer: the application and the step that opens a management-key session. */

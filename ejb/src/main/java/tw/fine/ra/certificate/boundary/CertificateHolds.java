@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import tw.fine.ra.account.boundary.SignIn;
 import tw.fine.ra.audit.boundary.AuditTrail;
@@ -20,6 +21,11 @@ import tw.fine.ra.ca.boundary.UnknownCertificateException;
 import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.CertificateUsage;
 import tw.fine.ra.ca.entity.IllegalStatusTransitionException;
+import tw.fine.ra.card.boundary.CardTickets;
+import tw.fine.ra.card.boundary.Cards;
+import tw.fine.ra.card.entity.CardRefusedException;
+import tw.fine.ra.card.entity.CardView;
+import tw.fine.ra.certificate.boundary.Applications.AgentStep;
 import tw.fine.ra.certificate.control.CardProofCheck;
 import tw.fine.ra.certificate.control.HoldNotices;
 import tw.fine.ra.notification.boundary.Outbox;
@@ -37,6 +43,12 @@ import tw.fine.ra.registration.boundary.SubscriberMailers;
 @RolesAllowed("SUBSCRIBER")
 public class CertificateHolds {
 
+    /** The resume step for the agent: sign the challenge's nonce with the held key in 9C, on this ticket. */
+    public record ResumeStep(ResumeChallenges.Challenge challenge, AgentStep proof) implements java.io.Serializable {
+    }
+
+    static final String SIGN_CHALLENGE = "sign-challenge";
+
     @Inject
     CertificateAuthority ca;
 
@@ -45,6 +57,12 @@ public class CertificateHolds {
 
     @Inject
     ResumeChallenges challenges;
+
+    @Inject
+    Cards cards;
+
+    @Inject
+    CardTickets tickets;
 
     @Inject
     SubscriberMailers mailers;
@@ -85,15 +103,26 @@ public class CertificateHolds {
     }
 
     /**
-     * A nonce for the card to sign with the held signing key (slot 9C).
+     * A nonce for the card to sign with the held signing key (slot 9C), and the agent's ticket for
+     * exactly that signature on the caller's registered card, bound to the site's origin.
      *
-     * @throws Refused {@code holds.nothing-held} when the caller has no held signing certificate
+     * @throws Refused {@code holds.nothing-held} when the caller has no held signing certificate;
+     *                 {@code holds.no-card} when no card of his is registered (or it is blocked)
      */
-    public ResumeChallenges.Challenge resumeChallenge() throws Refused {
+    public ResumeStep resumeChallenge(String clientAddress) throws Refused {
         if (heldSigning().isEmpty()) {
             throw new Refused(null, "holds.nothing-held");
         }
-        return challenges.issue();
+        CardView card = cards.myCard().orElseThrow(() -> new Refused(null, "holds.no-card"));
+        ResumeChallenges.Challenge challenge = challenges.issue();
+        Map<String, String> params = Map.of("slot", "9C", "nonce", challenge.nonce());
+        try {
+            String ticket = tickets.issue(card.guid(), SIGN_CHALLENGE, challenge.origin(), params, clientAddress)
+                    .ticket();
+            return new ResumeStep(challenge, new AgentStep(SIGN_CHALLENGE, params, ticket));
+        } catch (CardRefusedException e) {
+            throw refused(actor(clientAddress), AuditEvent.CERTIFICATE_RESUMPTION, e.getMessage(), "holds.no-card");
+        }
     }
 
     /**

@@ -29,6 +29,11 @@ public class ApplicationPage implements Serializable {
     public static final List<String> STEPS = List.of("agent", "card", "authenticate", "keys", "requests", "issue",
             "write", "done");
 
+    /** The agent's and the API's error codes the card pages explain; each has {@code application.error.<code>}. */
+    static final List<String> AGENT_ERROR_CODES = List.of("AGENT_UNREACHABLE", "NO_READER", "NO_CARD",
+            "CHOOSE_READER", "CARD_REMOVED", "PIN_INCORRECT", "PIN_BLOCKED", "PCSC_UNAVAILABLE", "CARD_BUSY",
+            "SERVER_UNREACHABLE", "SESSION_ENDED", "UNEXPECTED");
+
     @Inject
     CertificateAuthority ca;
 
@@ -67,8 +72,5 @@ public class ApplicationPage implements Serializable {
 
     public String getAgentUrl() { return settings.agentUrl(); }
 
-    public List<String> getErrorCodes() {
-        return List.of("AGENT_UNREACHABLE", "NO_READER", "NO_CARD", "CHOOSE_READER", "CARD_REMOVED", "PIN_INCORRECT",
-                "PIN_BLOCKED", "PCSC_UNAVAILABLE", "CARD_BUSY", "SERVER_UNREACHABLE", "SESSION_ENDED", "UNEXPECTED");
-    }
+    public List<String> getErrorCodes() { return AGENT_ERROR_CODES; }
 }

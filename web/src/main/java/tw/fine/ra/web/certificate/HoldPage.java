@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import tw.fine.ra.certificate.boundary.CertificateHolds;
 import tw.fine.ra.certificate.boundary.Certificates;
-import tw.fine.ra.certificate.boundary.ResumeChallenges;
 import tw.fine.ra.certificate.entity.PairState;
+import tw.fine.ra.platform.Settings;
 import tw.fine.ra.platform.Refused;
 import tw.fine.ra.web.support.OneTimeNotice;
 import tw.fine.ra.web.support.Pages;
@@ -18,15 +18,13 @@ import tw.fine.ra.web.support.Pages;
 /**
  * 憑證停用／復用: suspend the valid pair with the website password; resume a held pair with the
  * password and the card's proof. The card step is the agent's: the page shows the server's nonce
- * in {@code data-} attributes for the card module's entry point {@value #CARD_ENTRY_POINT}, which
- * puts the card's signature (base64) into the hidden field and submits.
+ * and the agent's ticket in {@code data-} attributes, and {@code resources/js/hold.js} has the
+ * agent sign them with the card's 9C key, puts the signature (base64) into the hidden field and
+ * submits.
  */
 @Named
 @ViewScoped
 public class HoldPage implements Serializable {
-
-    /** The name of the JavaScript function the card module exports for the resume step. */
-    public static final String CARD_ENTRY_POINT = "fineCardProof";
 
     private static final long serialVersionUID = 1L;
     private static final String HERE = "/app/hold.xhtml";
@@ -37,9 +35,12 @@ public class HoldPage implements Serializable {
     @Inject
     CertificateHolds holds;
 
+    @Inject
+    Settings settings;
+
     private PairState state;
     private String password;
-    private ResumeChallenges.Challenge challenge;
+    private CertificateHolds.ResumeStep step;
     private String signature;
 
     @PostConstruct
@@ -67,7 +68,7 @@ public class HoldPage implements Serializable {
     /** Asks the server for the nonce the card signs; the card module takes it from the page. */
     public void startResume() {
         try {
-            challenge = holds.resumeChallenge();
+            step = holds.resumeChallenge(Pages.clientAddress());
         } catch (Refused refused) {
             Pages.error(null, refused.messageKey());
         }
@@ -76,8 +77,8 @@ public class HoldPage implements Serializable {
     public void resume() {
         char[] p = chars(password);
         password = null;
-        String nonce = challenge == null ? null : challenge.nonce();
-        challenge = null;
+        String nonce = step == null ? null : step.challenge().nonce();
+        step = null;
         try {
             holds.resume(p, nonce, decode(signature), Pages.clientAddress());
         } catch (Refused refused) {
@@ -104,8 +105,9 @@ public class HoldPage implements Serializable {
     }
 
     public PairState getState() { return state; }
-    public String getCardEntryPoint() { return CARD_ENTRY_POINT; }
-    public ResumeChallenges.Challenge getChallenge() { return challenge; }
+    public CertificateHolds.ResumeStep getStep() { return step; }
+    public String getAgentUrl() { return settings.agentUrl(); }
+    public java.util.List<String> getAgentErrorCodes() { return ApplicationPage.AGENT_ERROR_CODES; }
     public String getPassword() { return null; }
     public void setPassword(String password) { this.password = password; }
     public String getSignature() { return null; }
