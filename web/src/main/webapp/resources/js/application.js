@@ -19,7 +19,8 @@ const status = document.getElementById('application-status');
 const failure = document.getElementById('application-error');
 
 function message(key, fallback) {
-    const node = document.querySelector('#application-messages [data-key="' + key + '"]');
+    // a <template>'s children live in its content fragment, not in the document
+    const node = document.getElementById('application-messages').content.querySelector('[data-key="' + key + '"]');
     return node ? node.textContent : (fallback || key);
 }
 
@@ -91,7 +92,7 @@ async function apply() {
     start.disabled = true;
     try {
         show('agent');
-        await agent.status();
+        await agent.trustedStatus(root);
         show('card');
         const reader = await chooseReader();
         const card = await agent.card(reader);

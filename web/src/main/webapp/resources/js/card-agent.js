@@ -21,6 +21,27 @@ export class CardAgent {
         return this.#call('GET', '/v1/status');
     }
 
+    /**
+     * The agent's status once it passed the page's requirements (data-agent-min-version and
+     * data-agent-signers of {@code element}): not older than the minimum, its own jar signature
+     * verified, and, when the RA names its signers, signed by one of them.
+     */
+    async trustedStatus(element) {
+        const status = await this.status();
+        if (olderThan(status.version, element.dataset.agentMinVersion || '0')) {
+            throw new AgentError('AGENT_OUTDATED', undefined, status);
+        }
+        const signature = status.signature || {};
+        if (signature.state !== 'SIGNED') {
+            throw new AgentError('AGENT_UNSIGNED', undefined, status);
+        }
+        const signers = (element.dataset.agentSigners || '').split(',').filter(s => s);
+        if (signers.length > 0 && !signers.includes(String(signature.certificateSha256).toLowerCase())) {
+            throw new AgentError('AGENT_UNTRUSTED', undefined, status);
+        }
+        return status;
+    }
+
     async readers() {
         return (await this.#call('GET', '/v1/readers')).readers;
     }
@@ -54,6 +75,24 @@ export class CardAgent {
         }
         return answer;
     }
+}
+
+/** True if dotted version {@code version} (e.g. 1.2.0-SNAPSHOT) is below {@code minimum}; unknown is below all. */
+export function olderThan(version, minimum) {
+    const parts = v => String(v).split(/[.-]/).slice(0, 3).map(n => parseInt(n, 10));
+    const have = parts(version);
+    const need = parts(minimum);
+    if (have.some(Number.isNaN)) {
+        return true;
+    }
+    for (let i = 0; i < need.length; i++) {
+        const h = have[i] || 0;
+        const n = need[i] || 0;
+        if (h !== n) {
+            return h < n;
+        }
+    }
+    return false;
 }
 
 /** The RA's JSON API under /app/api (same origin, session cookie). Refusals become AgentError too. */

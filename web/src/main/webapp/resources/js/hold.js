@@ -11,7 +11,8 @@ const form = document.getElementById('resume');
 const failure = document.getElementById('card-error');
 
 function message(key) {
-    const node = document.querySelector('#card-messages [data-key="' + key + '"]');
+    // a <template>'s children live in its content fragment, not in the document
+    const node = document.getElementById('card-messages').content.querySelector('[data-key="' + key + '"]');
     return node ? node.textContent : key;
 }
 
@@ -19,6 +20,7 @@ async function prove(step) {
     failure.textContent = '';
     const agent = new CardAgent(step.dataset.agentUrl, document.documentElement.lang || 'zh-TW');
     try {
+        await agent.trustedStatus(step);
         const signed = await agent.perform('sign-challenge', {
             params: {slot: step.dataset.slot, nonce: step.dataset.nonce}, ticket: step.dataset.ticket});
         document.getElementById(step.dataset.signatureField).value = signed.signature;

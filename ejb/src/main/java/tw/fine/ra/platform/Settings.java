@@ -56,6 +56,22 @@ public class Settings {
         return System.getProperty("fine.agent.url", "http://127.0.0.1:31520");
     }
 
+    /** The oldest agent version (its {@code /v1/status} "version") the card pages work with. */
+    public String agentMinimumVersion() {
+        return System.getProperty("fine.agent.min-version", "0.1.0");
+    }
+
+    /**
+     * SHA-256 fingerprints (hex) of the code-signing certificates whose agents the card pages trust;
+     * empty: any agent whose own signature check passed (the development build signs with a key it
+     * generates).
+     */
+    public List<String> agentSigners() {
+        return Arrays.stream(System.getProperty("fine.agent.signers", "").split(","))
+                .map(s -> s.strip().replace(":", "").toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty())
+                .toList();
+    }
+
     public boolean demoData() {
         return Boolean.getBoolean("fine.demo-data");
     }

@@ -108,6 +108,7 @@ class CardJourneyIT {
                 "done".equals(application.getAttribute("data-step")) || application.getAttribute("data-error") != null);
         assertEquals("done", application.getAttribute("data-step"),
                 application.getAttribute("data-error") + ": " + browser.text("#application-error") + "\n" + agent.log());
+        assertEquals("憑證已寫入卡片，憑證申請完成。", browser.text("#application-status"));
         String card = agent.get("/v1/card").replace(" ", "");
         for (String slot : List.of("9C", "9D")) {
             assertTrue(card.matches("(?s).*\"" + slot + "\":\\{[^}]*\"certificate\":true.*"), slot + " " + card);

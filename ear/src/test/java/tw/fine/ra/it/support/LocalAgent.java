@@ -32,12 +32,19 @@ public final class LocalAgent implements AutoCloseable {
         this.log = log;
     }
 
+    /** The signed agent jar the build made. */
+    public static final File JAR = new File("../card-applet-agent/agent/target/fine-ra-card-agent.jar");
+
     /** Starts the agent with these options (e.g. {@code --simulated-blank}) and waits until it answers. */
     public static LocalAgent start(String... options) throws Exception {
+        assertTrue(JAR.isFile(), "build the agent first: " + JAR.getAbsolutePath());
+        return start(JAR, options);
+    }
+
+    /** Starts the agent from {@code jar} (e.g. a tampered copy). */
+    public static LocalAgent start(File jar, String... options) throws Exception {
         Path key = Files.createTempFile("ticket-key", ".pem");
         Files.writeString(key, fetch("http://localhost:" + Http.HTTP_PORT + "/pki/ticket-key.pem"));
-        File jar = new File("../card-applet-agent/agent/target/fine-ra-card-agent.jar");
-        assertTrue(jar.isFile(), "build the agent first: " + jar.getAbsolutePath());
         Path log = Files.createTempFile("agent", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", jar.getPath(), "--origin", Http.https("").replaceAll("/$", ""),

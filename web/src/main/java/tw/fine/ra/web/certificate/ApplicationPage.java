@@ -9,15 +9,14 @@ import java.util.List;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.certificate.entity.PairState;
-import tw.fine.ra.platform.Settings;
 import tw.fine.ra.registration.boundary.SubscriberMailers;
 import tw.fine.ra.registration.boundary.SubscriberMailers.Addressee;
 import tw.fine.ra.web.support.Pages;
 
 /**
  * Certificate application page (憑證申請): the registration data and the subject the pair will carry,
- * the subscriber agreement, and what the page's script needs (the agent's address, the API). The
- * card steps themselves run in {@code resources/js/application.js}.
+ * the subscriber agreement and the steps its script walks through. The card steps themselves run in
+ * {@code resources/js/application.js}; what it needs to know of the agent comes from {@link LocalAgent}.
  */
 @Named
 @ViewScoped
@@ -29,19 +28,11 @@ public class ApplicationPage implements Serializable {
     public static final List<String> STEPS = List.of("agent", "card", "authenticate", "keys", "requests", "issue",
             "write", "done");
 
-    /** The agent's and the API's error codes the card pages explain; each has {@code application.error.<code>}. */
-    static final List<String> AGENT_ERROR_CODES = List.of("AGENT_UNREACHABLE", "NO_READER", "NO_CARD",
-            "CHOOSE_READER", "CARD_REMOVED", "PIN_INCORRECT", "PIN_BLOCKED", "PCSC_UNAVAILABLE", "CARD_BUSY",
-            "SERVER_UNREACHABLE", "SESSION_ENDED", "UNEXPECTED");
-
     @Inject
     CertificateAuthority ca;
 
     @Inject
     SubscriberMailers subscribers;
-
-    @Inject
-    Settings settings;
 
     private String subscriberId;
     private Addressee registration;
@@ -69,8 +60,4 @@ public class ApplicationPage implements Serializable {
     public String getPair() { return pair.name(); }
 
     public List<String> getSteps() { return STEPS; }
-
-    public String getAgentUrl() { return settings.agentUrl(); }
-
-    public List<String> getErrorCodes() { return AGENT_ERROR_CODES; }
 }

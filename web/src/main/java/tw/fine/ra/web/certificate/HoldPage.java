@@ -10,7 +10,6 @@ import java.util.Base64;
 import tw.fine.ra.certificate.boundary.CertificateHolds;
 import tw.fine.ra.certificate.boundary.Certificates;
 import tw.fine.ra.certificate.entity.PairState;
-import tw.fine.ra.platform.Settings;
 import tw.fine.ra.platform.Refused;
 import tw.fine.ra.web.support.OneTimeNotice;
 import tw.fine.ra.web.support.Pages;
@@ -34,9 +33,6 @@ public class HoldPage implements Serializable {
 
     @Inject
     CertificateHolds holds;
-
-    @Inject
-    Settings settings;
 
     private PairState state;
     private String password;
@@ -106,8 +102,6 @@ public class HoldPage implements Serializable {
 
     public PairState getState() { return state; }
     public CertificateHolds.ResumeStep getStep() { return step; }
-    public String getAgentUrl() { return settings.agentUrl(); }
-    public java.util.List<String> getAgentErrorCodes() { return ApplicationPage.AGENT_ERROR_CODES; }
     public String getPassword() { return null; }
     public void setPassword(String password) { this.password = password; }
     public String getSignature() { return null; }
