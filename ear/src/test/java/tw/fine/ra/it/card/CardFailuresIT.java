@@ -124,6 +124,42 @@ class CardFailuresIT {
         }
     }
 
+    /**
+     * Three wrong PINs block the card: the page counts the tries down, then says the card is blocked
+     * and what to do; the right PIN no longer helps and no certificate was issued.
+     */
+    @Test
+    void threeWrongPinsBlockTheCardAndNoPairIsIssued() throws Exception {
+        String clerk = AccountsProbe.create(http, "role=CLERK");
+        String holder = AccountsProbe.create(http, "subscriberOf=" + BusinessNumbers.random());
+        Path pinFile = Files.createTempDirectory("fine-card-pin").resolve("pin");
+        try (LocalAgent agent = LocalAgent.start("--simulated-blank", "--allow-personalization",
+                "--scripted-pin-file", pinFile.toString())) {
+            String pin;
+            try (Browser station = new Browser()) {
+                station.signIn("/admin/login.xhtml", clerk, TestData.PASSWORD);
+                station.changePassword(TestData.PASSWORD, "Clerk2026pw", "Clerk2026pw");
+                pin = CardStation.personalize(station, holder);
+            }
+            try (Browser browser = subscriber(holder)) {
+                Files.writeString(pinFile, pin.equals("000000") ? "111111" : "000000");
+                for (int left = 2; left >= 1; left--) {
+                    WebElement application = applyAndWait(browser);
+                    assertEquals("PIN_INCORRECT", application.getAttribute("data-error"), agent.log());
+                    assertEquals("卡片密碼錯誤。 再錯 " + left + " 次卡片將鎖卡。", browser.text("#application-error"));
+                }
+                assertEquals("PIN_BLOCKED", applyAndWait(browser).getAttribute("data-error"), agent.log());
+                assertEquals("卡片密碼連續錯誤三次已鎖卡，請先辦理晶片卡密碼重置後再申請。", browser.text("#application-error"));
+
+                Files.writeString(pinFile, pin);
+                assertEquals("PIN_BLOCKED", applyAndWait(browser).getAttribute("data-error"), agent.log());
+                browser.open("/app/certificates.xhtml");
+                assertTrue(browser.driver().findElements(By.cssSelector("a.save-primary")).isEmpty(),
+                        browser.pageText());
+            }
+        }
+    }
+
     private static Browser subscriber(String login) {
         Browser browser = new Browser();
         browser.signIn("/login.xhtml", login, TestData.PASSWORD);
