@@ -58,6 +58,8 @@ class CardFailuresIT {
             assertEquals("AGENT_UNREACHABLE", application.getAttribute("data-error"));
             assertEquals("本電腦未執行讀卡元件，請啟動後按「重試」。", browser.text("#application-error"));
             assertTrue(browser.find("#retry").isDisplayed());
+            browser.open("/app/index.xhtml");
+            assertEquals("您尚無註冊中心核發的晶片卡，請洽註冊櫃檯製卡。", browser.text("#no-card"));
         }
     }
 
@@ -142,6 +144,11 @@ class CardFailuresIT {
                 pin = CardStation.personalize(station, holder);
             }
             try (Browser browser = subscriber(holder)) {
+                browser.open("/app/index.xhtml");
+                assertEquals("使用中", browser.text("#card-state"), browser.pageText());
+                String card = agent.get("/v1/card").replace(" ", "");
+                assertTrue(card.contains("\"guid\":\"" + browser.text("#card-number") + "\""), card);
+                browser.open("/app/apply.xhtml");
                 Files.writeString(pinFile, pin.equals("000000") ? "111111" : "000000");
                 for (int left = 2; left >= 1; left--) {
                     WebElement application = applyAndWait(browser);

@@ -15,6 +15,7 @@ import tw.fine.ra.it.ca.CaFixtures;
  * software keys: {@code POST /test/certificates?pairFor=<subscriber id>&ubn=<UBN>} answers
  * {@code <signing number> <encryption number>}; with form fields {@code signing} and
  * {@code encryption} (base64 DER PKCS#10) from the test's own keys, so the test can sign as the card.
+ * {@code POST /test/certificates?endPairsOf=<subscriber id>} revokes the subscriber's certificates in use.
  */
 @WebServlet("/test/certificates")
 public class CertificatesProbe extends HttpServlet {
@@ -27,6 +28,10 @@ public class CertificatesProbe extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
+            if (req.getParameter("endPairsOf") != null) {
+                subscribers.endPairs(req.getParameter("endPairsOf"));
+                return;
+            }
             String signing = req.getParameter("signing");
             IssuedPair pair = signing == null
                     ? subscribers.pair(req.getParameter("ubn"), req.getParameter("pairFor"), CaFixtures.ecKeys(),

@@ -48,6 +48,11 @@ public class Subscribers {
         }
         em.createQuery("update Account a set a.failedAttempts = 0, a.lockedAt = null where a.login = :l")
                 .setParameter("l", subscriberId).executeUpdate();
+        endPairs(subscriberId);
+    }
+
+    /** Revokes every certificate of the subscriber still in use, so he may apply again. */
+    public void endPairs(String subscriberId) throws Exception {
         for (CertificateView c : ca.ofSubscriber(subscriberId)) {
             if (c.status() != CertificateStatus.REVOKED && c.status() != CertificateStatus.EXPIRED) {
                 ca.revoke(c.certificateNumber(), RevocationReason.CESSATION_OF_OPERATION, null);
