@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tw.fine.ra.it.support.Browser;
 import tw.fine.ra.it.support.LocalAgent;
@@ -26,7 +27,8 @@ final class CardStation {
         clerk.submit("search:rows:0:choose");
         clerk.type("station:agent", LocalAgent.URL);
         clerk.click("station:start");
-        new WebDriverWait(clerk.driver(), Duration.ofSeconds(90)).until(d ->
+        // the page re-renders the progress list while it waits: a stale list is read again
+        new WebDriverWait(clerk.driver(), Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class).until(d ->
                 !d.findElements(By.id("station:mailer")).isEmpty()
                 || d.findElement(By.id("progress")).getAttribute("class").contains("error"));
         assertTrue(!clerk.driver().findElements(By.id("station:mailer")).isEmpty(), clerk.pageText());
