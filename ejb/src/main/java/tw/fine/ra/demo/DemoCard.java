@@ -8,7 +8,6 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -108,26 +107,30 @@ public class DemoCard {
     void waitForTheAgent() {
         if (settings.demoCardFolder().isPresent()) {
             since = clock.instant();
-            timers.createIntervalTimer(2_000, 2_000, new TimerConfig("fine-demo-card", false));
+            tryAgainSoon();
         }
     }
 
     @Timeout
-    void attempt(Timer timer) {
+    void attempt() {
         Path folder = settings.demoCardFolder().orElseThrow();
         try {
             personalize(DemoData.CARD_HOLDER, folder);
-            timer.cancel();
         } catch (AgentAway e) {
-            if (Duration.between(since, clock.instant()).compareTo(PATIENCE) > 0) {
-                timer.cancel();
+            if (Duration.between(since, clock.instant()).compareTo(PATIENCE) < 0) {
+                tryAgainSoon();
+            } else {
                 failed(folder, "no card agent answered at " + settings.agentUrl() + " within " + PATIENCE);
             }
         } catch (CardRefusedException | RuntimeException e) {
-            timer.cancel();
             LOG.log(Level.WARNING, "The demo card was not personalized", e);
             failed(folder, e.toString());
         }
+    }
+
+    /** One attempt at a time (a personalization takes seconds), so no overlapping interval timer. */
+    private void tryAgainSoon() {
+        timers.createSingleActionTimer(2_000, new TimerConfig("fine-demo-card", false));
     }
 
     /**
