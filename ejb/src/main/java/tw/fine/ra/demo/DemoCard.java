@@ -14,9 +14,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +23,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.ejb3.annotation.RunAsPrincipal;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
@@ -75,8 +69,6 @@ public class DemoCard {
     public static final String STATION = "demo-card-station";
     private static final Logger LOG = Logger.getLogger(DemoCard.class.getName());
     private static final String ADDRESS = "127.0.0.1";
-    /** The English line of the card PIN mailer, as its recipient reads it. */
-    private static final Pattern PIN_LINE = Pattern.compile("Initial card PIN (\\d{6,8})");
     /** The runner starts the agent once the application answers; it waits this long for it. */
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
@@ -120,11 +112,10 @@ public class DemoCard {
             if (Duration.between(since, clock.instant()).compareTo(PATIENCE) < 0) {
                 tryAgainSoon();
             } else {
-                failed(folder, "no card agent answered at " + settings.agentUrl() + " within " + PATIENCE);
+                failed(folder, "no card agent answered at " + settings.agentUrl() + " within " + PATIENCE, null);
             }
         } catch (CardRefusedException | RuntimeException e) {
-            LOG.log(Level.WARNING, "The demo card was not personalized", e);
-            failed(folder, e.toString());
+            failed(folder, e.toString(), e);
         }
     }
 
@@ -171,9 +162,10 @@ public class DemoCard {
             agent.close(session.get("session"));
         }
         CardView handedOver = personalizations.handOver(start.guid(), ADDRESS);
-        handOverFiles(folder, handedOver, start);
+        DemoCardFolder files = new DemoCardFolder(folder);
+        files.handedOver(handedOver, start.pinMailer());
         LOG.info("Demo card " + handedOver.guid() + " personalized for and handed over to " + subscriberId
-                + "; its PIN is in " + folder.resolve("pin"));
+                + "; its PIN is in " + files.pin());
         return handedOver.guid();
     }
 
@@ -195,36 +187,12 @@ public class DemoCard {
         }
     }
 
-    private static void handOverFiles(Path folder, CardView card, PersonalizationStart start) {
+    private static void failed(Path folder, String reason, Exception cause) {
+        LOG.log(Level.WARNING, "The demo card was not personalized: " + reason, cause);
         try {
-            Files.createDirectories(folder);
-            String pin = pinOf(start.pinMailer());
-            OwnerOnlyFile.write(folder.resolve("pin"), pin + "\n");
-            OwnerOnlyFile.write(folder.resolve("card-pin-mailer.pdf"), start.pinMailer());
-            OwnerOnlyFile.write(folder.resolve("card"), "subscriber=" + card.subscriberId() + "\nguid=" + card.guid()
-                    + "\nstatus=" + card.status() + "\n");
+            new DemoCardFolder(folder).failed(reason);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the demo card's files into " + folder, e);
-        }
-    }
-
-    /** The PIN as the mailer's recipient reads it; the mailer is the only place it exists. */
-    private static String pinOf(byte[] mailer) throws IOException {
-        try (var document = Loader.loadPDF(mailer)) {
-            Matcher line = PIN_LINE.matcher(new PDFTextStripper().getText(document));
-            if (!line.find()) {
-                throw new IllegalStateException("the card PIN mailer shows no PIN line");
-            }
-            return line.group(1);
-        }
-    }
-
-    private static void failed(Path folder, String reason) {
-        try {
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve("failed"), reason + "\n");
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot write " + folder.resolve("failed"), e);
+            LOG.log(Level.WARNING, "cannot write the reason into " + folder, e);
         }
     }
 
