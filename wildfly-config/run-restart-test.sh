@@ -2,7 +2,9 @@
 # Tests the dev runner: starts wildfly-config/run.sh twice on a fresh data folder and checks that
 # both starts serve the same root and issuing CA certificates and the same card ticket key (the CA
 # key store is kept in the data folder with the database), that the card agent pins the served
-# ticket key, and that the runner stops everything it started.
+# ticket key, that each start hands the first demo subscriber a newly personalized card (the server
+# registered it, the agent's card carries its GUID and attestation certificate, its PIN file is the
+# owner's only), and that the runner stops everything it started.
 # Uses the runner's default ports (8080, 8443, 9990, 3025, 8025, 3143, 31520); builds once if
 # nothing is built yet. CI runs it after the tests (.ci/run). About two minutes.
 set -euo pipefail
@@ -62,6 +64,31 @@ fetch() {
     echo "FAIL: the agent of the $1 start does not pin the served ticket key $pinned" >&2
     exit 1
   fi
+  demo_card "$1"
+}
+
+# The demo card the server personalized and handed over at this start, as the server recorded it
+# (demo-card/card) and as the agent reads it from the card.
+demo_card() {
+  local folder="$FINE_RUN_DATA/demo-card" guid card
+  if ! grep -qx 'subscriber=70759028-00-0001' "$folder/card" 2>/dev/null \
+     || ! grep -qx 'status=ISSUED_TO_SUBSCRIBER' "$folder/card"; then
+    echo "FAIL: no demo card handed over on the $1 start: $(cat "$folder/card" "$folder/failed" 2>&1)" >&2
+    exit 1
+  fi
+  guid=$(sed -n 's/^guid=//p' "$folder/card")
+  card=$(curl -sf http://127.0.0.1:31520/v1/card | tr -d ' \n')
+  if [[ "$card" != *'"personalized":true'* || "${card^^}" != *"\"GUID\":\"${guid^^}\""* \
+        || ! "$card" =~ \"F9\":\{[^}]*\"certificate\":true ]]; then
+    echo "FAIL: the agent's card on the $1 start is not the personalized demo card $guid: $card" >&2
+    exit 1
+  fi
+  if [[ $(stat -c %a "$folder/pin") != 600 ]] || ! grep -qxE '[0-9]{6,8}' "$folder/pin"; then
+    echo "FAIL: the demo card's PIN file on the $1 start is not a PIN only its owner reads" >&2
+    exit 1
+  fi
+  echo "$guid" > "$work/$1-demo-card"
+  echo "demo card on the $1 start: $guid, personalized and handed over to 70759028-00-0001"
 }
 
 echo "== first start"
@@ -81,4 +108,9 @@ for ca in fine-root-ca information-user-ca ticket-key; do
   fi
   echo "same $ca after the restart: $(sha256sum < "$work/first-$ca.$ext" | cut -c1-16)…"
 done
-echo "OK: run.sh kept its CA and ticket key across a restart, and the agent pins the served key"
+if cmp -s "$work/first-demo-card" "$work/second-demo-card"; then
+  echo "FAIL: the second start did not personalize a new demo card" >&2
+  exit 1
+fi
+echo "OK: run.sh kept its CA and ticket key across a restart, the agent pins the served key, and each start"
+echo "    hands the demo subscriber a newly personalized card"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs the product for development and demos: builds the EAR and the provisioned WildFly, starts
-# a GreenMail mail sink, the server with demo data, then the local card agent with a simulated card
-# (pinning the ticket key the server serves at /pki/ticket-key.pem), and prints where to go. The H2
-# database and the CA key store (with the ticket key) live in ./data and are kept between runs, so a
-# restart serves the same CA. Ctrl-C (or SIGTERM) stops all.
+# a GreenMail mail sink, the server with demo data, then the local card agent with a blank simulated
+# card (pinning the ticket key the server serves at /pki/ticket-key.pem), which the server personalizes
+# for the first demo subscriber through the RA counter's steps (PIN in ./data/demo-card/pin), and prints
+# where to go. The H2 database and the CA key store (with the ticket key) live in ./data and are kept
+# between runs, so a restart serves the same CA. Ctrl-C (or SIGTERM) stops all.
 #
 #   --no-build   start what the last build left in ear/target (the restart test uses it)
 #
@@ -17,13 +18,15 @@ RUN_SERVER="$DATA/server"
 DEMO_ACCOUNTS="$ROOT/ejb/src/main/resources/demo-accounts.properties"
 SITE=https://localhost:8443
 AGENT=http://127.0.0.1:31520
+# where the server's demo card station writes the demo card's PIN (read by the agent at each PIN prompt)
+DEMO_CARD="$DATA/demo-card"
 mkdir -p "$DATA"
 
 build=true
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,11p' "$0" | cut -c3-; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | cut -c3-; exit 0 ;;
     *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -103,6 +106,11 @@ export FINE_DB_URL="jdbc:h2:file:$DATA/fine-ra;DB_CLOSE_ON_EXIT=FALSE"
 export FINE_CA_KEYSTORE_PATH="${FINE_CA_KEYSTORE_PATH:-$DATA/ca/ca.p12}"
 export FINE_DEMO_DATA=true FINE_SMTP_HOST=127.0.0.1 FINE_SMTP_PORT=3025
 export FINE_SITE_URL="$SITE/"
+# The simulated card lives as long as its agent: each start the server retires the demo subscriber's
+# previous card and personalizes the new blank one (DemoCard), writing its PIN here.
+rm -rf "$DEMO_CARD"
+mkdir -m 700 -p "$DEMO_CARD"
+export FINE_DEMO_CARD_FOLDER="$DEMO_CARD" FINE_AGENT_URL="$AGENT"
 export LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$DATA/wildfly.pid"
 log="$RUN_SERVER/standalone/log/server.log"
 echo "== WildFly with the application (log: $log)"
@@ -127,14 +135,32 @@ if [[ ! -f "$agent_jar" ]]; then
 elif ! curl -ksf -o "$DATA/ticket-key.pem" "$SITE/pki/ticket-key.pem"; then
   agent="not started: no ticket key at $SITE/pki/ticket-key.pem"
 else
-  echo "== card agent with a simulated card"
-  java -jar "$agent_jar" --simulated --origin "$SITE" \
-       --ticket-key "$DATA/ticket-key.pem" > "$DATA/agent.log" 2>&1 &
-  pids+=($!)
-  if await 30 "$!" curl -sf "$AGENT/v1/status"; then
+  echo "== card agent with a blank simulated card, personalized by the server for the demo"
+  java -jar "$agent_jar" --simulated-blank --allow-personalization --scripted-pin-file "$DEMO_CARD/pin" \
+       --origin "$SITE" --ticket-key "$DATA/ticket-key.pem" > "$DATA/agent.log" 2>&1 &
+  agent_pid=$!
+  pids+=("$agent_pid")
+  if await 30 "$agent_pid" curl -sf "$AGENT/v1/status"; then
     agent="$AGENT/v1/status  (simulated card)"
   else
     agent="did not start; see $DATA/agent.log"
+  fi
+fi
+
+# The server's demo card station personalizes the agent's card once the agent answers.
+handed_over() { [[ -f "$DEMO_CARD/card" || -f "$DEMO_CARD/failed" ]]; }
+demo_card="not personalized: no card agent"
+if [[ -n "${agent_pid:-}" ]] && kill -0 "$agent_pid" 2>/dev/null; then
+  echo "== personalizing the demo card"
+  if ! await 120 "$agent_pid" handed_over; then
+    demo_card="not personalized within 2 minutes; see $log"
+  elif [[ -f "$DEMO_CARD/failed" ]]; then
+    demo_card="not personalized: $(head -c 300 "$DEMO_CARD/failed"); see $log"
+  else
+    holder=$(sed -n 's/^subscriber=//p' "$DEMO_CARD/card")
+    guid=$(sed -n 's/^guid=//p' "$DEMO_CARD/card")
+    demo_card="held by subscriber $holder (card $guid)
+                    PIN: $DEMO_CARD/pin (the agent types it for you; mailer: $DEMO_CARD/card-pin-mailer.pdf)"
   fi
 fi
 
@@ -152,9 +178,14 @@ FINE RA is running.
   Back office       $SITE/admin/login.xhtml
   Mail sink         http://127.0.0.1:8025/  (GreenMail API; IMAP 127.0.0.1:3143, any user, no password)
   Card agent        $agent
+  Demo card         $demo_card
 
 Demo accounts (initial passwords; every first sign-in asks for a new one):
 $(demo_accounts)
+
+The demo card's holder can apply at once: sign in, 憑證申請 (/app/apply.xhtml), tick the terms, apply.
+Each start gives the holder a new card (the simulated one lives with the agent): the previous card is
+retired and the certificates on it revoked.
 
 Data stays in $DATA between runs (delete it to start over). Ctrl-C stops everything.
 INFO

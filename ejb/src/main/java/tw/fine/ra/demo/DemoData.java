@@ -36,6 +36,8 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
     public static final String UBN = "70759028";
+    /** The demo subscriber who holds the dev runner's demo card ({@link DemoCard}). */
+    public static final String CARD_HOLDER = UBN + "-00-0001";
     private static final String PASSWORDS = "/demo-accounts.properties";
 
     @Inject

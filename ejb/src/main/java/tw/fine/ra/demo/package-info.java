@@ -1,6 +1,6 @@
 /**
  * Demo data for the development runner: a capability of its own that may use every other
  * capability's boundary, and that nothing else uses, so the sample organization, subscribers
- * and staff never leak into the rules of the real capabilities.
+ * and staff, and the demo card personalized at start, never leak into the rules of the real capabilities.
  */
 package tw.fine.ra.demo;

@@ -1,9 +1,11 @@
 package tw.fine.ra.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Application settings. Their values are system properties that {@code wildfly-config/
@@ -74,5 +76,14 @@ public class Settings {
 
     public boolean demoData() {
         return Boolean.getBoolean("fine.demo-data");
+    }
+
+    /**
+     * Dev runner only: where the demo card station writes the PIN of the card it personalizes at start
+     * for the first demo subscriber; unset (production, tests): no demo card.
+     */
+    public Optional<Path> demoCardFolder() {
+        String folder = System.getProperty("fine.demo.card-folder", "").strip();
+        return folder.isEmpty() ? Optional.empty() : Optional.of(Path.of(folder));
     }
 }

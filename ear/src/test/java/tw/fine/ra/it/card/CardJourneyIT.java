@@ -99,7 +99,7 @@ class CardJourneyIT {
     }
 
     /** 憑證申請 from the terms to the done step; both certificates then sit in 9C and 9D of the card. */
-    private static void apply(Browser browser, LocalAgent agent) throws Exception {
+    static void apply(Browser browser, LocalAgent agent) throws Exception {
         browser.open("/app/apply.xhtml");
         browser.click("terms");
         browser.click("apply");
