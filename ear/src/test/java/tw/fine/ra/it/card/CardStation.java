@@ -5,14 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tw.fine.ra.it.support.AccountsProbe;
 import tw.fine.ra.it.support.Browser;
+import tw.fine.ra.it.support.Http;
 import tw.fine.ra.it.support.LocalAgent;
 import tw.fine.ra.it.support.Mailers;
+import tw.fine.ra.it.support.TestData;
 
 /** The RA counter's card station page, as a clerk uses it with the card-station agent. */
 final class CardStation {
 
     private CardStation() {
+    }
+
+    /** A new clerk signs in at the counter and personalizes the blank card for the subscriber; its PIN. */
+    static String personalizeAsNewClerk(Http http, String subscriber) {
+        String clerk = AccountsProbe.create(http, "role=CLERK");
+        try (Browser station = new Browser()) {
+            station.signIn("/admin/login.xhtml", clerk, TestData.PASSWORD);
+            station.changePassword(TestData.PASSWORD, "Clerk2026pw", "Clerk2026pw");
+            return personalize(station, subscriber);
+        }
     }
 
     /**
