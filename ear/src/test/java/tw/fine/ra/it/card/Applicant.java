@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tw.fine.ra.it.ca.CaFixtures;
@@ -51,11 +52,13 @@ final class Applicant {
         }
         WebElement retry = browser.find("#retry");
         (retry.isDisplayed() ? retry : browser.find("#apply")).click();
-        WebElement application = browser.find("#application");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(120)).until(d ->
-                "done".equals(application.getAttribute("data-step")) || application.getAttribute("data-error") != null
-                        && !browser.text("#application-error").isBlank());
-        return application;
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement application = d.findElement(By.id("application"));
+                    return "done".equals(application.getAttribute("data-step")) || application.getAttribute("data-error")
+                            != null && !browser.text("#application-error").isBlank();
+                });
+        return browser.find("#application");
     }
 
     /** 憑證申請 from the terms to the done step; both certificates then sit in 9C and 9D of the agent's card. */

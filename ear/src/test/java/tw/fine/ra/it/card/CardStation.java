@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tw.fine.ra.it.support.AccountsProbe;
 import tw.fine.ra.it.support.Browser;
@@ -39,7 +40,8 @@ final class CardStation {
         clerk.submit("search:rows:0:choose");
         clerk.type("station:agent", LocalAgent.URL);
         clerk.click("station:start");
-        new WebDriverWait(clerk.driver(), Duration.ofSeconds(90)).until(d ->
+        // The progress list is re-rendered as the steps go: an element found a moment ago may be gone.
+        new WebDriverWait(clerk.driver(), Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class).until(d ->
                 !d.findElements(By.id("station:mailer")).isEmpty()
                 || d.findElement(By.id("progress")).getAttribute("class").contains("error"));
         assertTrue(!clerk.driver().findElements(By.id("station:mailer")).isEmpty(), clerk.pageText());
