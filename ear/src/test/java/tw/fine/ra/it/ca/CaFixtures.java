@@ -94,6 +94,11 @@ public final class CaFixtures {
     public static Result openssl(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
+        return tool(dir, command.toArray(String[]::new));
+    }
+
+    /** Runs an operating-system tool (e.g. {@code pkcs11-tool}) in {@code dir}: exit code and output. */
+    public static Result tool(Path dir, String... command) {
         try {
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
             p.getOutputStream().close();

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Enumeration;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -24,14 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tw.fine.ra.it.support.AccountsProbe;
 import tw.fine.ra.it.support.Browser;
 import tw.fine.ra.it.support.BusinessNumbers;
 import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.it.support.Http;
 import tw.fine.ra.it.support.LocalAgent;
-import tw.fine.ra.it.support.TestData;
 
 /**
  * What the application page does when the agent or the card is not what it needs, in headless
@@ -42,8 +39,6 @@ import tw.fine.ra.it.support.TestData;
 @RunAsClient
 class CardFailuresIT {
 
-    private static final String PASSWORD = "Holder2026pw";
-
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.applicationWith(AccountsProbe.class);
@@ -53,8 +48,8 @@ class CardFailuresIT {
 
     @Test
     void withoutAnAgentThePageSaysStartItAndRetryWorksOnceItRuns() throws Exception {
-        try (Browser browser = subscriber(AccountsProbe.create(http, "subscriberOf=" + BusinessNumbers.random()))) {
-            WebElement application = applyAndWait(browser);
+        try (Browser browser = Applicant.signIn(AccountsProbe.create(http, "subscriberOf=" + BusinessNumbers.random()))) {
+            WebElement application = Applicant.applyAndWait(browser);
             assertEquals("AGENT_UNREACHABLE", application.getAttribute("data-error"));
             assertEquals("本電腦未執行讀卡元件，請啟動後按「重試」。", browser.text("#application-error"));
             assertTrue(browser.find("#retry").isDisplayed());
@@ -66,13 +61,13 @@ class CardFailuresIT {
     @Test
     void anAgentWhoseJarIsNotSignedOrTooOldIsRefusedBeforeItTouchesTheCard() throws Exception {
         String subscriber = AccountsProbe.create(http, "subscriberOf=" + BusinessNumbers.random());
-        try (Browser browser = subscriber(subscriber)) {
+        try (Browser browser = Applicant.signIn(subscriber)) {
             try (LocalAgent agent = LocalAgent.start(copyWithoutSignature("0.1.0"), "--simulated")) {
-                assertEquals("AGENT_UNSIGNED", applyAndWait(browser).getAttribute("data-error"), agent.log());
+                assertEquals("AGENT_UNSIGNED", Applicant.applyAndWait(browser).getAttribute("data-error"), agent.log());
                 assertTrue(browser.text("#application-error").contains("未經正確簽署"));
             }
             try (LocalAgent agent = LocalAgent.start(copyWithoutSignature("0.0.9"), "--simulated")) {
-                assertEquals("AGENT_OUTDATED", applyAndWait(browser).getAttribute("data-error"), agent.log());
+                assertEquals("AGENT_OUTDATED", Applicant.applyAndWait(browser).getAttribute("data-error"), agent.log());
                 assertTrue(browser.text("#application-error").contains("版本過舊"));
             }
         }
@@ -84,39 +79,33 @@ class CardFailuresIT {
      */
     @Test
     void aBlankCardAnotherSubscribersCardAndAWrongPinAreRefusedThenAReloadAndTheRightPinSucceed() throws Exception {
-        String clerk = AccountsProbe.create(http, "role=CLERK");
         String holder = AccountsProbe.create(http, "subscriberOf=" + BusinessNumbers.random());
         String other = AccountsProbe.create(http, "subscriberOf=" + BusinessNumbers.random());
         Path pinFile = Files.createTempDirectory("fine-card-pin").resolve("pin");
         try (LocalAgent agent = LocalAgent.start("--simulated-blank", "--allow-personalization",
                 "--scripted-pin-file", pinFile.toString());
-                Browser browser = subscriber(holder)) {
-            WebElement application = applyAndWait(browser);
+                Browser browser = Applicant.signIn(holder)) {
+            WebElement application = Applicant.applyAndWait(browser);
             assertFalse("done".equals(application.getAttribute("data-step")), "a blank card is not the holder's");
             String blank = browser.text("#application-error");
             assertFalse(blank.isBlank(), application.getAttribute("data-error"));
 
-            String pin;
-            try (Browser station = new Browser()) {
-                station.signIn("/admin/login.xhtml", clerk, TestData.PASSWORD);
-                station.changePassword(TestData.PASSWORD, "Clerk2026pw", "Clerk2026pw");
-                pin = CardStation.personalize(station, holder);
-            }
-            try (Browser stranger = subscriber(other)) {
-                WebElement refused = applyAndWait(stranger);
+            String pin = CardStation.personalizeAsNewClerk(http, holder);
+            try (Browser stranger = Applicant.signIn(other)) {
+                WebElement refused = Applicant.applyAndWait(stranger);
                 assertFalse("done".equals(refused.getAttribute("data-step")), "another subscriber's card");
                 assertFalse(stranger.text("#application-error").isBlank(), refused.getAttribute("data-error"));
             }
 
             Files.writeString(pinFile, pin.equals("000000") ? "111111" : "000000");
             browser.driver().navigate().refresh();
-            application = applyAndWait(browser);
+            application = Applicant.applyAndWait(browser);
             assertEquals("PIN_INCORRECT", application.getAttribute("data-error"), agent.log());
             assertEquals("卡片密碼錯誤。 再錯 2 次卡片將鎖卡。", browser.text("#application-error"));
 
             Files.writeString(pinFile, pin);
             browser.driver().navigate().refresh();
-            application = applyAndWait(browser);
+            application = Applicant.applyAndWait(browser);
             assertEquals("done", application.getAttribute("data-step"),
                     application.getAttribute("data-error") + " " + browser.text("#application-error"));
 
@@ -132,18 +121,12 @@ class CardFailuresIT {
      */
     @Test
     void threeWrongPinsBlockTheCardAndNoPairIsIssued() throws Exception {
-        String clerk = AccountsProbe.create(http, "role=CLERK");
         String holder = AccountsProbe.create(http, "subscriberOf=" + BusinessNumbers.random());
         Path pinFile = Files.createTempDirectory("fine-card-pin").resolve("pin");
         try (LocalAgent agent = LocalAgent.start("--simulated-blank", "--allow-personalization",
                 "--scripted-pin-file", pinFile.toString())) {
-            String pin;
-            try (Browser station = new Browser()) {
-                station.signIn("/admin/login.xhtml", clerk, TestData.PASSWORD);
-                station.changePassword(TestData.PASSWORD, "Clerk2026pw", "Clerk2026pw");
-                pin = CardStation.personalize(station, holder);
-            }
-            try (Browser browser = subscriber(holder)) {
+            String pin = CardStation.personalizeAsNewClerk(http, holder);
+            try (Browser browser = Applicant.signIn(holder)) {
                 browser.open("/app/index.xhtml");
                 assertEquals("使用中", browser.text("#card-state"), browser.pageText());
                 String card = agent.get("/v1/card").replace(" ", "");
@@ -151,43 +134,20 @@ class CardFailuresIT {
                 browser.open("/app/apply.xhtml");
                 Files.writeString(pinFile, pin.equals("000000") ? "111111" : "000000");
                 for (int left = 2; left >= 1; left--) {
-                    WebElement application = applyAndWait(browser);
+                    WebElement application = Applicant.applyAndWait(browser);
                     assertEquals("PIN_INCORRECT", application.getAttribute("data-error"), agent.log());
                     assertEquals("卡片密碼錯誤。 再錯 " + left + " 次卡片將鎖卡。", browser.text("#application-error"));
                 }
-                assertEquals("PIN_BLOCKED", applyAndWait(browser).getAttribute("data-error"), agent.log());
+                assertEquals("PIN_BLOCKED", Applicant.applyAndWait(browser).getAttribute("data-error"), agent.log());
                 assertEquals("卡片密碼連續錯誤三次已鎖卡，請先辦理晶片卡密碼重置後再申請。", browser.text("#application-error"));
 
                 Files.writeString(pinFile, pin);
-                assertEquals("PIN_BLOCKED", applyAndWait(browser).getAttribute("data-error"), agent.log());
+                assertEquals("PIN_BLOCKED", Applicant.applyAndWait(browser).getAttribute("data-error"), agent.log());
                 browser.open("/app/certificates.xhtml");
                 assertTrue(browser.driver().findElements(By.cssSelector("a.save-primary")).isEmpty(),
                         browser.pageText());
             }
         }
-    }
-
-    private static Browser subscriber(String login) {
-        Browser browser = new Browser();
-        browser.signIn("/login.xhtml", login, TestData.PASSWORD);
-        browser.changePassword(TestData.PASSWORD, PASSWORD, PASSWORD);
-        browser.open("/app/apply.xhtml");
-        return browser;
-    }
-
-    /** Ticks the terms, presses apply (or retry) and waits until the application is done or failed. */
-    private static WebElement applyAndWait(Browser browser) {
-        WebElement terms = browser.find("#terms");
-        if (!terms.isSelected()) {
-            terms.click();
-        }
-        WebElement retry = browser.find("#retry");
-        (retry.isDisplayed() ? retry : browser.find("#apply")).click();
-        WebElement application = browser.find("#application");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(120)).until(d ->
-                "done".equals(application.getAttribute("data-step")) || application.getAttribute("data-error") != null
-                        && !browser.text("#application-error").isBlank());
-        return application;
     }
 
     /** A copy of the agent jar without its signature files, claiming {@code version}. */

@@ -61,7 +61,7 @@ class DemoCardIT {
             try (Browser browser = new Browser()) {
                 browser.signIn("/login.xhtml", holder, TestData.PASSWORD);
                 browser.changePassword(TestData.PASSWORD, PASSWORD, PASSWORD);
-                CardJourneyIT.apply(browser, agent);
+                Applicant.apply(browser, agent);
             }
         }
 
@@ -72,7 +72,7 @@ class DemoCardIT {
             assertEquals("1", audited("CARD_RETIRED", holder, "card " + first), "the first card retired");
             try (Browser browser = new Browser()) {
                 browser.signIn("/login.xhtml", holder, PASSWORD);
-                CardJourneyIT.apply(browser, agent);
+                Applicant.apply(browser, agent);
             }
         }
     }

@@ -1,5 +1,6 @@
 package tw.fine.ra.card.agent;
 
+import tw.fine.ra.card.agent.card.ReaderScope;
 import tw.fine.ra.card.protocol.ticket.TicketKeys;
 
 import java.io.IOException;
@@ -57,17 +58,27 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
         if (scriptedPin != null && scriptedPinFile != null) {
             throw new IllegalArgumentException("--scripted-pin and --scripted-pin-file exclude each other");
         }
-        if ((scriptedPin != null || scriptedPinFile != null) && !simulated) {
+        if (vpcd != null && !simulated) {
+            throw new IllegalArgumentException("--vpcd needs --simulated");
+        }
+        AgentConfig config = new AgentConfig(port, Set.copyOf(origins), ticketKey, simulated, blank, scriptedPin,
+                scriptedPinFile, library, personalization, unsigned, timeout, vpcd);
+        if ((scriptedPin != null || scriptedPinFile != null) && !config.readerScope().allowsScriptedPins()) {
             // A real card only takes PINs a person typed into the agent's own dialog.
             throw new IllegalArgumentException("--scripted-pin needs --simulated");
         }
-        if (vpcd != null && (!simulated || scriptedPin != null || scriptedPinFile != null)) {
-            // Through vpcd the agent uses the real PC/SC readers, where only a person may type PINs.
-            throw new IllegalArgumentException("--vpcd needs --simulated and excludes --scripted-pin");
+        return config;
+    }
+
+    /**
+     * The readers this agent may use: the simulator's, the one vpcd slot its simulated card is
+     * plugged into, or (real-reader mode) every PC/SC reader.
+     */
+    ReaderScope readerScope() {
+        if (!simulated) {
+            return ReaderScope.everyReader();
         }
-        return new AgentConfig(port, Set.copyOf(origins), ticketKey, simulated, blank, scriptedPin, scriptedPinFile, library,
-                personalization,
-                unsigned, timeout, vpcd);
+        return vpcd == null ? ReaderScope.simulator() : ReaderScope.vpcdSlot(vpcd);
     }
 
     /** An origin is scheme://host[:port] exactly as browsers send it: no path, no trailing slash. */

@@ -78,7 +78,8 @@ public final class AgentMain {
                     : config.scriptedPinFile() != null ? new ScriptedPinSource(simulated, config.scriptedPinFile())
                     : new SwingPinDialog();
             if (config.vpcd() != null) {
-                // The simulated card goes into vsmartcard's reader; the agent and all middleware reach it by PC/SC.
+                // The simulated card goes into vsmartcard's reader; the agent (that reader only) and all
+                // middleware reach it by PC/SC.
                 int colon = config.vpcd().lastIndexOf(':');
                 simulated.plugIntoVpcd(config.vpcd().substring(0, colon), Integer.parseInt(config.vpcd().substring(colon + 1)));
                 factories = new PcscTerminals();
@@ -97,7 +98,7 @@ public final class AgentMain {
         identity.put("simulated", config.simulated());
         identity.put("ticketKeySha256", TicketKeys.fingerprint(config.ticketKey()));
         TicketVerifier verifier = new TicketVerifier(config.ticketKey(), Clock.systemUTC(), new ReplayGuard());
-        Agent agent = new Agent(config.origins(), new CardAccess(factories, config.cardTimeout()), pins, verifier,
+        Agent agent = new Agent(config.origins(), new CardAccess(factories, config.cardTimeout(), config.readerScope()), pins, verifier,
                 config.allowPersonalization(), identity, Clock.systemUTC());
         return LocalHttpTransport.start(agent, config.port());
     }

@@ -1,20 +1,29 @@
 package tw.fine.ra.card.agent;
 
 import org.junit.jupiter.api.Test;
+import com.licel.jcardsim.smartcardio.CardTerminalSimulator;
+import tw.fine.ra.card.agent.card.CardAccess;
+import tw.fine.ra.card.agent.card.ReaderInfo;
+import tw.fine.ra.card.agent.card.ReaderScope;
 import tw.fine.ra.card.agent.card.SimulatedEnvironment;
 import tw.fine.ra.card.agent.core.AgentException;
 import tw.fine.ra.card.agent.core.ErrorCode;
 import tw.fine.ra.card.agent.pin.ScriptedPinSource;
 
+import tw.fine.ra.card.simulator.SimulatedCard;
+
+import javax.smartcardio.TerminalFactory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +59,56 @@ class ScriptedPinsTest {
     }
 
     @Test
+    void throughVpcdAScriptedPinIsAllowedBecauseTheAgentThenUsesOnlyItsOwnVpcdSlot() throws Exception {
+        Path key = ticketKey();
+        AgentConfig vpcd = AgentConfig.parse("--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString(),
+                "--simulated-blank", "--vpcd", "127.0.0.1:35963", "--scripted-pin-file", "pin.txt");
+        assertTrue(vpcd.readerScope().allowsScriptedPins());
+        assertTrue(vpcd.readerScope().includes("Virtual PCD 00 00"));
+        assertFalse(vpcd.readerScope().includes("Virtual PCD 00 01"), "the other vpcd slot may hold another card");
+        assertFalse(vpcd.readerScope().includes("Gemalto PC Twin Reader 00 00"));
+        assertTrue(AgentConfig.parse("--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString(), "--simulated",
+                "--vpcd", "localhost:35964", "--scripted-pin", "123456").readerScope().includes("Virtual PCD 00 01"));
+        // Real readers, a vpcd elsewhere (its card is not in this computer's reader) or not at a vpcd slot: refused.
+        assertFalse(AgentConfig.parse("--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString())
+                .readerScope().allowsScriptedPins());
+        for (String[] refused : List.of(new String[] {"--vpcd", "127.0.0.1:35963", "--scripted-pin", "123456"},
+                new String[] {"--simulated", "--vpcd", "10.0.0.7:35963", "--scripted-pin", "123456"},
+                new String[] {"--simulated", "--vpcd", "127.0.0.1:8080", "--scripted-pin", "123456"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("--origin", TestRaServer.ORIGIN, "--ticket-key",
+                    key.toString()));
+            args.addAll(List.of(refused));
+            assertThrows(IllegalArgumentException.class, () -> AgentConfig.parse(args.toArray(String[]::new)),
+                    () -> String.join(" ", refused));
+        }
+    }
+
+    /** A card in a physical reader is invisible to a vpcd-scoped agent, even asked for by name. */
+    @Test
+    void aVpcdScopedAgentNeverReachesACardInAnotherReader() throws Exception {
+        String physical = "Gemalto PC Twin Reader 00 00";
+        String vpcd = "Virtual PCD 00 00";
+        TerminalFactory factory = TerminalFactory.getInstance("CardTerminalSimulator", new String[] {physical, vpcd},
+                new CardTerminalSimulator.SecurityProvider());
+        new SimulatedCard().simulator().assignToTerminal(factory.terminals().getTerminal(physical));
+        factory.terminals().waitForChange(1);
+        try (CardAccess everyReader = new CardAccess(() -> factory, Duration.ofSeconds(5));
+                CardAccess scoped = new CardAccess(() -> factory, Duration.ofSeconds(5), ReaderScope.vpcdSlot("127.0.0.1:35963"))) {
+            assertEquals(List.of(physical, vpcd), everyReader.readers().stream().map(ReaderInfo::name).toList());
+            assertEquals("selected", everyReader.withCard(null, piv -> "selected"));
+
+            assertEquals(List.of(vpcd), scoped.readers().stream().map(ReaderInfo::name).toList());
+            assertEquals(ErrorCode.CARD_ABSENT, assertThrows(AgentException.class, () -> scoped.withCard(null, piv -> "")).code());
+            assertEquals(ErrorCode.READER_NOT_FOUND, assertThrows(AgentException.class,
+                    () -> scoped.withCard(physical, piv -> "")).code());
+
+            new SimulatedCard().simulator().assignToTerminal(factory.terminals().getTerminal(vpcd));
+            factory.terminals().waitForChange(1);
+            assertEquals("selected", scoped.withCard(null, piv -> "selected"));
+        }
+    }
+
+    @Test
     void aPinFileIsReadWhenThePinIsAskedNotWhenTheAgentStarts() throws Exception {
         Path file = Files.createTempDirectory("pins").resolve("pin");
         ScriptedPinSource pins = new ScriptedPinSource(SimulatedEnvironment.blank(), file);
@@ -79,5 +138,11 @@ class ScriptedPinsTest {
         Files.writeString(key, tw.fine.ra.card.protocol.ticket.TicketKeys.toPem(new TestRaServer().publicKey()));
         assertThrows(IllegalArgumentException.class, () -> AgentConfig.parse("--origin", "https://ra.example/", "--ticket-key",
                 key.toString()));
+    }
+
+    private static Path ticketKey() throws Exception {
+        Path key = Files.createTempFile("ticket", ".pem");
+        Files.writeString(key, tw.fine.ra.card.protocol.ticket.TicketKeys.toPem(new TestRaServer().publicKey()));
+        return key;
     }
 }

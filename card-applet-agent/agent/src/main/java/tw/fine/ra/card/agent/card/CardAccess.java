@@ -29,12 +29,19 @@ public final class CardAccess implements AutoCloseable {
 
     private final Supplier<TerminalFactory> factories;
     private final Duration timeout;
+    private final ReaderScope scope;
     private TerminalFactory factory;
     private ExecutorService cardThread = newCardThread();
 
     public CardAccess(Supplier<TerminalFactory> factories, Duration timeout) {
+        this(factories, timeout, ReaderScope.everyReader());
+    }
+
+    /** Only the readers in {@code scope} are listed and used; any other is as absent as an unplugged one. */
+    public CardAccess(Supplier<TerminalFactory> factories, Duration timeout, ReaderScope scope) {
         this.factories = factories;
         this.timeout = timeout;
+        this.scope = scope;
     }
 
     public List<ReaderInfo> readers() throws AgentException {
@@ -97,17 +104,19 @@ public final class CardAccess implements AutoCloseable {
     }
 
     private List<CardTerminal> terminals() throws CardException {
+        List<CardTerminal> all;
         if (factory == null) {
             factory = factories.get();
         }
         try {
-            return factory.terminals().list();
+            all = factory.terminals().list();
         } catch (CardException e) {
             // A restarted PC/SC service invalidates the old context: ask a fresh factory once.
             factory = null;
             factory = factories.get();
-            return factory.terminals().list();
+            all = factory.terminals().list();
         }
+        return all.stream().filter(terminal -> scope.includes(terminal.getName())).toList();
     }
 
     private CardTerminal find(String readerName) throws CardException, AgentException {
