@@ -27,6 +27,8 @@ final class KeySlots {
     static final short ATTESTATION = 4;
     static final short COUNT = 5;
     static final short SW_KEY_NOT_FOUND = 0x6A88;
+    /** Generations of an RSA pair before GENERATE gives up (6F00): each must pass the consistency test. */
+    static final short MAX_GENERATIONS = 5;
 
     private static final byte[] REFERENCES = {(byte) 0x9A, (byte) 0x9C, (byte) 0x9D, (byte) 0x9E, (byte) 0xF9};
 
@@ -70,9 +72,40 @@ final class KeySlots {
         KeyPair pair = pair(slot, alg);
         algorithms[slot] = ALG_NONE;
         pair.genKeyPair();
+        // pairwise consistency test (FIPS 140-3 7.10.3.3): a pair whose halves do not match is
+        // never kept; jCardSim's RSA-CRT generator yields one in about fifty
+        for (short tries = 1; alg == ALG_RSA2048 && !rsaPairConsistent(pair, out, off); tries++) {
+            if (tries == MAX_GENERATIONS) {
+                ISOException.throwIt(ISO7816.SW_UNKNOWN);
+            }
+            pair.genKeyPair();
+        }
         algorithms[slot] = alg;
         short end = writePublicFields(slot, out, (short) (off + Der.RESERVE + 1));
         return (short) (Der.closeTwoByteTag(out, off, (byte) 0x7F, (byte) 0x49, end) - off);
+    }
+
+    /**
+     * Raw RSA of a known block with the public key, then back with the private key: true if the
+     * block comes back. Uses {@code 2 * RSA_BYTES} bytes of {@code work} from {@code off}.
+     */
+    private boolean rsaPairConsistent(KeyPair pair, byte[] work, short off) {
+        short cipherOff = (short) (off + RSA_BYTES);
+        work[off] = 0; // below the modulus
+        for (short i = 1; i < RSA_BYTES; i++) {
+            work[(short) (off + i)] = (byte) i;
+        }
+        rsa.init(pair.getPublic(), Cipher.MODE_ENCRYPT);
+        rsa.doFinal(work, off, RSA_BYTES, work, cipherOff);
+        rsa.init(pair.getPrivate(), Cipher.MODE_DECRYPT);
+        short produced = rsa.doFinal(work, cipherOff, RSA_BYTES, work, off);
+        short skipped = (short) (RSA_BYTES - produced); // engines that drop leading zero bytes
+        for (short i = 0; i < produced; i++) {
+            if (work[(short) (off + i)] != (byte) (i + skipped)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private KeyPair pair(short slot, byte alg) {
