@@ -60,11 +60,7 @@ class CardJourneyIT {
         Path pinFile = Files.createTempDirectory("fine-card-pin").resolve("pin");
         try (LocalAgent agent = LocalAgent.start("--simulated-blank", "--allow-personalization",
                 "--scripted-pin-file", pinFile.toString())) {
-            try (Browser station = new Browser()) {
-                station.signIn("/admin/login.xhtml", clerk, TestData.PASSWORD);
-                station.changePassword(TestData.PASSWORD, "Clerk2026pw", "Clerk2026pw");
-                Files.writeString(pinFile, CardStation.personalize(station, subscriber));
-            }
+            CardStation.personalizeAsNewClerk(clerk, subscriber, pinFile);
             try (Browser browser = new Browser()) {
                 browser.signIn("/login.xhtml", subscriber, TestData.PASSWORD);
                 browser.changePassword(TestData.PASSWORD, PASSWORD, PASSWORD);

@@ -35,6 +35,7 @@ import tw.fine.ra.card.entity.CardRefusedException;
 import tw.fine.ra.card.entity.CardView;
 import tw.fine.ra.certificate.boundary.Applications.AgentStep;
 import tw.fine.ra.certificate.control.CardProofCheck;
+import tw.fine.ra.certificate.entity.ApplicationRefusedException;
 import tw.fine.ra.certificate.entity.DownloadRefusedException;
 
 /**
@@ -81,6 +82,9 @@ public class CertificateDownloads {
 
     @Inject
     ResumeChallenges challenges;
+
+    @Inject
+    Applications applications;
 
     @Inject
     AuditTrail audit;
@@ -144,8 +148,8 @@ public class CertificateDownloads {
      */
     public List<Write> cardProved(String challengeId, byte[] response, String nonce, Map<Long, byte[]> signatures,
             String origin, String clientAddress) throws DownloadRefusedException, CardRefusedException {
-        String proved = authentications.finish(challengeId, response, clientAddress).cardGuid();
-        myCard(proved, clientAddress);
+        // every refusal (audited in its own transaction) comes before the card authentication's success is
+        // audited in this one: the audit chain's head stays locked by this transaction from then on
         String nonceOrigin = challenges.spend(nonce).orElseThrow(() -> refused(clientAddress,
                 new DownloadRefusedException(CHALLENGE_INVALID, "nonce unknown, expired or spent")));
         if (signatures == null || signatures.isEmpty()) {
@@ -157,11 +161,17 @@ public class CertificateDownloads {
             checkProof(c, nonceOrigin, nonce, proof.getValue(), clientAddress);
             checked.put(c.certificateNumber(), c);
         }
+        String proved = authentications.finish(challengeId, response, clientAddress).cardGuid();
+        CardView mine = cards.myCard().orElse(null);
+        if (mine == null || !mine.guid().equalsIgnoreCase(proved)) {
+            // the authentication began for the caller's card only (challenge); its audit names the card
+            throw new DownloadRefusedException(WRONG_CARD, "card " + proved + " is no longer the caller's");
+        }
         List<Write> writes = new ArrayList<>();
         for (CertificateView c : checked.values()) {
             Map<String, String> params = Map.of("slot", slot(c), "certificate",
                     Base64.getEncoder().encodeToString(c.der()));
-            writes.add(new Write(c.certificateNumber(), step(proved, "write-certificate", params, origin,
+            writes.add(new Write(c.certificateNumber(), step(mine.guid(), "write-certificate", params, origin,
                     clientAddress)));
         }
         return writes;
@@ -186,6 +196,11 @@ public class CertificateDownloads {
         }
         audit.success(actor(clientAddress), AuditEvent.CERTIFICATE_DOWNLOAD, me(), "certificate #" + certificate
                 + " (" + c.usage() + ", slot " + slot(c) + ") written to the card");
+        try {
+            applications.writtenByDownload(certificate, clientAddress);
+        } catch (ApplicationRefusedException e) {
+            throw new IllegalStateException("the open application cannot complete", e);
+        }
         return onCard;
     }
 
