@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tw.fine.ra.it.support.AccountsProbe;
+import tw.fine.ra.it.support.Axe;
 import tw.fine.ra.it.support.Browser;
 import tw.fine.ra.it.support.BusinessNumbers;
 import tw.fine.ra.it.support.Deployments;
@@ -75,6 +76,7 @@ class DownloadJourneyIT {
                 List<WebElement> rows = browser.driver().findElements(By.cssSelector("#waiting tbody tr"));
                 assertEquals(2, rows.size(), browser.pageText());
                 assertTrue(rows.stream().allMatch(r -> r.getText().contains("已核發，尚未寫入晶片卡")), browser.pageText());
+                assertEquals(List.of(), Axe.seriousViolations(browser), "the list of waiting certificates");
 
                 browser.click("write");
                 WebElement download = browser.find("#download");
