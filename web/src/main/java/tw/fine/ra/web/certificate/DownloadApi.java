@@ -1,15 +1,17 @@
 package tw.fine.ra.web.certificate;
 
+import static tw.fine.ra.web.api.JsonValues.base64;
+import static tw.fine.ra.web.api.JsonValues.bytes;
+import static tw.fine.ra.web.api.JsonValues.required;
+
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,28 +90,6 @@ public class DownloadApi {
         CertificateView c = downloads.written(required(body).certificate(), body.nonce(), bytes(body.signature()),
                 client());
         return new Certificate(c.certificateNumber(), c.serial().toString(16), c.usage().name(), c.status().name());
-    }
-
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new BadRequestException("missing body");
-        }
-        return body;
-    }
-
-    private static byte[] bytes(String base64) {
-        if (base64 == null) {
-            throw new BadRequestException("missing value");
-        }
-        try {
-            return Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("not base64");
-        }
-    }
-
-    private static String base64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private String origin() {
