@@ -6,95 +6,38 @@
  * the server, and every card-changing request carries a ticket the server signed for this step.
  */
 import {AgentError, CardAgent, callServer} from './card-agent.js';
+import {CardSteps, authenticate as relay} from './card-steps.js';
 
 const root = document.getElementById('application');
 const agent = new CardAgent(root.dataset.agentUrl, document.documentElement.lang || 'zh-TW');
 const api = (path, body) => callServer(root.dataset.api, path, body);
+const steps = new CardSteps(root, 'application');
+const show = step => steps.show(step);
 const terms = document.getElementById('terms');
 const start = document.getElementById('apply');
 const retry = document.getElementById('retry');
-const readerChoice = document.getElementById('reader-choice');
-const readerSelect = document.getElementById('reader');
-const status = document.getElementById('application-status');
-const failure = document.getElementById('application-error');
-
-function message(key, fallback) {
-    // a <template>'s children live in its content fragment, not in the document
-    const node = document.getElementById('application-messages').content.querySelector('[data-key="' + key + '"]');
-    return node ? node.textContent : (fallback || key);
-}
-
-function show(step) {
-    let reached = false;
-    document.querySelectorAll('#progress li[data-step]').forEach(item => {
-        const current = item.dataset.step === step;
-        item.className = current ? 'step-current' : (reached || step === 'done' ? 'step-todo' : 'step-done');
-        if (step === 'done') {
-            item.className = 'step-done';
-        }
-        if (current) {
-            item.setAttribute('aria-current', 'step');
-            reached = true;
-        } else {
-            item.removeAttribute('aria-current');
-        }
-    });
-    status.textContent = message('step.' + step);
-    root.dataset.step = step;
-}
 
 function fail(error) {
-    const code = error instanceof AgentError ? error.code : 'UNEXPECTED';
-    let text = message('error.' + code, error.message);
-    if (code === 'PIN_INCORRECT' && error.details.triesLeft !== undefined) {
-        text = message('error.PIN_INCORRECT') + ' ' + message('tries-left').replace('{0}', error.details.triesLeft);
-    }
-    failure.textContent = text;
-    root.dataset.error = code;
+    steps.fail(error);
     retry.hidden = false;
     start.disabled = !terms.checked;
 }
 
-async function chooseReader() {
-    const readers = await agent.readers();
-    const withCard = readers.filter(r => r.cardPresent);
-    if (readers.length === 0) {
-        throw new AgentError('NO_READER');
-    }
-    if (withCard.length === 0) {
-        throw new AgentError('NO_CARD');
-    }
-    if (withCard.length === 1) {
-        return withCard[0].name;
-    }
-    if (readerSelect.options.length === 0 || readerChoice.hidden) {
-        readerSelect.replaceChildren(...withCard.map(r => new Option(r.name, r.name)));
-        readerChoice.hidden = false;
-        throw new AgentError('CHOOSE_READER');
-    }
-    return readerSelect.value;
-}
-
-/** The relayed management-key authentication: the card and the server prove themselves to each other. */
-async function authenticate(application, reader, step) {
-    const opened = await agent.perform(step.operation, {reader, params: step.params, ticket: step.ticket});
-    const answer = await api(application + '/challenge', {witness: opened.witness});
-    const proof = await agent.perform('admin-answer', {reader, session: opened.session,
-        params: {witness: answer.witness, challenge: answer.challenge}});
-    const next = await api(application + '/proof', {challengeId: answer.challengeId, response: proof.response});
-    return {session: opened.session, next};
+/** The relayed management-key authentication for this application. */
+function authenticate(application, reader, step) {
+    return relay(agent, reader, step, witness => api(application + '/challenge', {witness}),
+        (challengeId, response) => api(application + '/proof', {challengeId, response}));
 }
 
 async function apply() {
-    failure.textContent = '';
-    delete root.dataset.error;
+    steps.clear();
     retry.hidden = true;
     start.disabled = true;
     try {
         show('agent');
         await agent.trustedStatus(root);
         show('card');
-        const reader = await chooseReader();
+        const reader = await steps.chooseReader(agent);
         const card = await agent.card(reader);
         if (!card.present) {
             throw new AgentError('NO_CARD');

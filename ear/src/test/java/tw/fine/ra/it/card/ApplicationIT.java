@@ -7,8 +7,6 @@ import static tw.fine.ra.it.card.RaCounter.CLIENT;
 
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
@@ -24,17 +22,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.audit.entity.Outcome;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
-import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.PairRequest;
 import tw.fine.ra.ca.entity.CertificateStatus;
-import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.card.entity.AdminChallenge;
 import tw.fine.ra.card.entity.CardRefusedException;
 import tw.fine.ra.card.protocol.piv.KeyAlgorithm;
 import tw.fine.ra.card.protocol.piv.ManagementKeyAlgorithm;
 import tw.fine.ra.card.protocol.piv.PivCard;
 import tw.fine.ra.card.protocol.piv.Slot;
-import tw.fine.ra.card.protocol.x509.CertificationRequests;
 import tw.fine.ra.certificate.boundary.Applications;
 import tw.fine.ra.certificate.boundary.Applications.AgentStep;
 import tw.fine.ra.certificate.boundary.Applications.CardRequest;
@@ -55,7 +50,7 @@ class ApplicationIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return CardFixtures.deployment(ApplicationIT.class, CaFixtures.class);
+        return CardFixtures.deployment(ApplicationIT.class, OnCard.class, CaFixtures.class);
     }
 
     @Inject
@@ -151,11 +146,7 @@ class ApplicationIT {
     /** A holder starts without a usable pair: whatever an earlier test left is revoked. */
     @BeforeEach
     void holderWithoutPair() throws Exception {
-        for (CertificateView c : ca.ofSubscriber(CardFixtures.HOLDER)) {
-            if (c.status() != CertificateStatus.REVOKED && c.status() != CertificateStatus.EXPIRED) {
-                ca.revoke(c.certificateNumber(), RevocationReason.CESSATION_OF_OPERATION, null);
-            }
-        }
+        fixtures.withoutUsablePair(CardFixtures.HOLDER);
     }
 
     @Test
@@ -165,8 +156,8 @@ class ApplicationIT {
         String application = holder.call(() -> applications.start(issued.guid(), true, CardFixtures.ORIGIN, CLIENT))
                 .applicationId();
         prove(application, card);
-        CardRequest signing = cardRequest(card, issued, Slot.SIGNATURE, KeyAlgorithm.EC_P256);
-        CardRequest encryption = cardRequest(card, issued, Slot.KEY_MANAGEMENT, KeyAlgorithm.RSA_2048);
+        CardRequest signing = OnCard.cardRequest(card, issued, Slot.SIGNATURE, KeyAlgorithm.EC_P256);
+        CardRequest encryption = OnCard.cardRequest(card, issued, Slot.KEY_MANAGEMENT, KeyAlgorithm.RSA_2048);
 
         Applications.Issued pair = holder.call(() -> applications.requestsSigned(application, signing, encryption,
                 CardFixtures.ORIGIN, CLIENT));
@@ -202,8 +193,8 @@ class ApplicationIT {
         String application = holder.call(() -> applications.start(issued.guid(), true, CardFixtures.ORIGIN, CLIENT))
                 .applicationId();
         prove(application, card);
-        CardRequest genuine = cardRequest(card, issued, Slot.SIGNATURE, KeyAlgorithm.EC_P256);
-        CardRequest encryption = cardRequest(card, issued, Slot.KEY_MANAGEMENT, KeyAlgorithm.RSA_2048);
+        CardRequest genuine = OnCard.cardRequest(card, issued, Slot.SIGNATURE, KeyAlgorithm.EC_P256);
+        CardRequest encryption = OnCard.cardRequest(card, issued, Slot.KEY_MANAGEMENT, KeyAlgorithm.RSA_2048);
         // a tampered page or agent keeps the attestation but asks for a key it holds itself
         CardRequest substituted = new CardRequest(CaFixtures.csr(CaFixtures.ecKeys()), genuine.attestation(),
                 genuine.attestationIssuer());
@@ -218,18 +209,6 @@ class ApplicationIT {
         assertEquals(before, ca.ofSubscriber(CardFixtures.HOLDER).size());
         assertEquals(refusalsBefore + 1, fixtures.audits(AuditEvent.CERTIFICATE_APPLICATION_REFUSED, Outcome.FAILURE,
                 CardFixtures.HOLDER, "KEY_MISMATCH"));
-    }
-
-    /** What the agent does for one slot: generate on the card, read the attestation, have the card sign the request. */
-    private static CardRequest cardRequest(PivCard card, RaCounter.CounterCard issued, Slot slot,
-            KeyAlgorithm algorithm) throws Exception {
-        PublicKey key = card.generate(slot, algorithm);
-        byte[] attestation = card.attest(slot);
-        byte[] f9 = card.readCertificate(Slot.ATTESTATION).orElseThrow();
-        byte[] info = CertificationRequests.info(key, issued.guid());
-        card.verifyPin(issued.pin().toCharArray());
-        byte[] signature = card.signSha256(slot, algorithm, MessageDigest.getInstance("SHA-256").digest(info));
-        return new CardRequest(CertificationRequests.assemble(key, info, signature), attestation, f9);
     }
 
     private static X509Certificate certificate(byte[] der) throws Exception {

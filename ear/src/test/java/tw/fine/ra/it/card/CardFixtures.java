@@ -15,7 +15,11 @@ import tw.fine.ra.account.control.AccountSetup;
 import tw.fine.ra.account.entity.Role;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.audit.entity.Outcome;
+import tw.fine.ra.ca.boundary.CertificateAuthority;
+import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.RaKeys;
+import tw.fine.ra.ca.entity.CertificateStatus;
+import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.ca.entity.CardMasterKey;
 import tw.fine.ra.card.control.CardSecrets;
 import tw.fine.ra.card.entity.Card;
@@ -56,6 +60,9 @@ public class CardFixtures {
     @Inject
     RaKeys keys;
 
+    @Inject
+    CertificateAuthority ca;
+
     /** The application with the card tests, the simulator and the applet in its web module. */
     static EnterpriseArchive deployment(Class<?>... tests) {
         EnterpriseArchive ear = Deployments.applicationWith(tests);
@@ -95,6 +102,15 @@ public class CardFixtures {
         em.persist(subscriber);
         accounts.create(subscriber.getSubscriberId(), Role.SUBSCRIBER, subscriber.getSubscriberId(), subscriber.getId(),
                 TestData.PASSWORD.toCharArray());
+    }
+
+    /** Revokes whatever of the subscriber's certificates is not revoked or expired, so he can apply again. */
+    public void withoutUsablePair(String subscriberId) throws Exception {
+        for (CertificateView c : ca.ofSubscriber(subscriberId)) {
+            if (c.status() != CertificateStatus.REVOKED && c.status() != CertificateStatus.EXPIRED) {
+                ca.revoke(c.certificateNumber(), RevocationReason.CESSATION_OF_OPERATION, null);
+            }
+        }
     }
 
     public long audits(AuditEvent event, Outcome outcome, String subject, String detailPart) {

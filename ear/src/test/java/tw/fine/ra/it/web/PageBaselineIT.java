@@ -161,7 +161,7 @@ class PageBaselineIT {
             assertEquals("/app/index.xhtml", browser.path());
             List<String> menu = browser.driver().findElements(By.cssSelector("nav.site-menu a")).stream()
                     .map(WebElement::getText).toList();
-            assertEquals(List.of("首頁", "憑證申請", "檢視憑證資訊", "憑證停用／復用", "網站密碼修改"), menu,
+            assertEquals(List.of("首頁", "憑證申請", "憑證下載", "檢視憑證資訊", "憑證停用／復用", "網站密碼修改"), menu,
                     "SPEC §3 order, only what is built");
             assertEquals("page", browser.find("#m-home").getAttribute("aria-current"));
             assertTrue(browser.text("#no-certificates").contains("沒有憑證"));

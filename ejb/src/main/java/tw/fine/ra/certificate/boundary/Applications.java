@@ -130,6 +130,12 @@ public class Applications {
         Optional<CertificateApplication> open = em.createNamedQuery(CertificateApplication.OPEN_OF_SUBSCRIBER,
                 CertificateApplication.class).setParameter("subscriber", me).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
+        if (open.isPresent() && open.get().step() == ApplicationStep.ISSUED) {
+            // its pair was revoked or expired before reaching the card (else the pair state refused above)
+            open.get().abandoned(clock.instant());
+            em.flush();
+            open = Optional.empty();
+        }
         CertificateApplication application;
         if (open.isPresent()) {
             application = open.get();
@@ -218,13 +224,31 @@ public class Applications {
         } catch (UnknownCertificateException | IllegalStatusTransitionException e) {
             throw new ApplicationRefusedException(OUT_OF_ORDER, e.getMessage());
         }
-        boolean bothOnCard = onCard(application.signingCertificate()) && onCard(application.encryptionCertificate());
-        if (bothOnCard) {
+        completeIfBothOnCard(application, clientAddress);
+        return certificate;
+    }
+
+    /**
+     * Certificate download wrote a certificate of the caller's open application to the card (its own
+     * write had failed): once both are on the card the application completes.
+     */
+    public void writtenByDownload(long certificate, String clientAddress) throws ApplicationRefusedException {
+        Optional<CertificateApplication> open = em.createNamedQuery(CertificateApplication.OPEN_OF_SUBSCRIBER,
+                CertificateApplication.class).setParameter("subscriber", me())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        if (open.isPresent() && open.get().step() == ApplicationStep.ISSUED
+                && open.get().issuedCertificate(certificate)) {
+            completeIfBothOnCard(open.get(), clientAddress);
+        }
+    }
+
+    private void completeIfBothOnCard(CertificateApplication application, String clientAddress)
+            throws ApplicationRefusedException {
+        if (onCard(application.signingCertificate()) && onCard(application.encryptionCertificate())) {
             application.completed(clock.instant());
             audit.success(actor(clientAddress), AuditEvent.CERTIFICATE_APPLICATION_COMPLETED, me(), "application "
                     + application.id() + ": both certificates on card " + application.cardGuid());
         }
-        return certificate;
     }
 
     private boolean onCard(long number) {

@@ -21,9 +21,11 @@ import tw.fine.ra.certificate.entity.ResumeChallenge;
 import tw.fine.ra.platform.Settings;
 
 /**
- * The single-use nonces the card signs to prove possession when a pair is resumed. A nonce is
- * bound to the signed-in subscriber and to the site's configured origin (never to an origin a
- * request names), and spent in its own transaction, so a failed attempt spends it too.
+ * The single-use nonces the card signs to prove possession when a pair is resumed, or before a
+ * certificate download writes to the card. A nonce is bound to the signed-in subscriber and to an
+ * origin: for resuming the site's configured origin (never an origin a request names), for a
+ * download the page's origin once it was checked against the RA's configured list. It is spent in
+ * its own transaction, so a failed attempt spends it too.
  */
 @Stateless
 @RolesAllowed("SUBSCRIBER")
@@ -52,11 +54,37 @@ public class ResumeChallenges {
 
     /** A new nonce of 256 random bits (base64url) for the caller, valid for {@link #LIFETIME}. */
     public Challenge issue() {
+        return issue(siteOrigin());
+    }
+
+    /**
+     * A nonce for a proof made on the page at {@code origin}.
+     *
+     * @throws IllegalArgumentException unless {@code origin} is one of the RA's configured origins
+     */
+    public Challenge issueFor(String origin) {
+        if (origin == null || !settings.raOrigins().contains(origin)) {
+            throw new IllegalArgumentException("origin " + origin + " is not one of the RA's");
+        }
+        return issue(origin);
+    }
+
+    /**
+     * The origin of the caller's nonce if he spent it within the last {@link #LIFETIME}: for a
+     * step that follows a proof made with it. Spends nothing.
+     */
+    public Optional<String> recentlySpent(String nonce) {
+        ResumeChallenge challenge = nonce == null ? null : em.find(ResumeChallenge.class, nonce);
+        return challenge != null && challenge.spentBy(caller.getCallerPrincipal().getName(),
+                clock.instant().minus(LIFETIME)) ? Optional.of(challenge.origin()) : Optional.empty();
+    }
+
+    private Challenge issue(String origin) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
-        ResumeChallenge challenge = new ResumeChallenge(nonce, caller.getCallerPrincipal().getName(), siteOrigin(),
+        ResumeChallenge challenge = new ResumeChallenge(nonce, caller.getCallerPrincipal().getName(), origin,
                 now, now.plus(LIFETIME));
         em.persist(challenge);
         return new Challenge(nonce, challenge.origin(), challenge.expiresAt());

@@ -10,15 +10,17 @@ public enum ApplicationStep {
     STARTED,
     /** The pair is issued (persisted and audited): the card proves its key again, then takes the certificates. */
     ISSUED,
-    /** Both certificates are on the card. */
-    COMPLETED;
+    /** Both certificates are on the card (written by the application or, after a failed write, by the download). */
+    COMPLETED,
+    /** The pair was revoked or expired before it reached the card: closed, so the subscriber can apply again. */
+    ABANDONED;
 
     /** The step that may follow this one; a restart (reload, second tab) is possible only before issuance. */
     public boolean canMoveTo(ApplicationStep next) {
         return switch (this) {
             case STARTED -> next == ISSUED || next == STARTED;
-            case ISSUED -> next == COMPLETED;
-            case COMPLETED -> false;
+            case ISSUED -> next == COMPLETED || next == ABANDONED;
+            case COMPLETED, ABANDONED -> false;
         };
     }
 }

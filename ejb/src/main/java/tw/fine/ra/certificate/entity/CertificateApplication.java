@@ -91,6 +91,18 @@ public class CertificateApplication {
         move(ApplicationStep.COMPLETED, now);
     }
 
+    /** The issued pair ended (revoked or expired) without reaching the card: the application closes. */
+    public void abandoned(Instant now) throws ApplicationRefusedException {
+        expect(ApplicationStep.ISSUED);
+        openSubscriberId = null;
+        move(ApplicationStep.ABANDONED, now);
+    }
+
+    /** Whether the certificate is one of the pair this application issued. */
+    public boolean issuedCertificate(long number) {
+        return Long.valueOf(number).equals(signingCertificate) || Long.valueOf(number).equals(encryptionCertificate);
+    }
+
     /** Refuses a step on a card other than the one the application runs on. */
     public void checkCard(String guid) throws ApplicationRefusedException {
         if (!cardGuid.equalsIgnoreCase(String.valueOf(guid))) {

@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A nonce the server gave a subscriber for the card's proof of possession when resuming. It is
+ * A nonce the server gave a subscriber for the card's proof of possession when resuming (or, with
+ * the page's origin, before a certificate download writes to the card). It is
  * kept server-side (any node of a cluster can check it), answers for one subscriber and one
  * origin, expires soon and is spent by the first attempt, right or wrong.
  */
@@ -55,6 +56,14 @@ public class ResumeChallenge {
             spentAt = now;
         }
         return fresh && subscriberId.equals(subscriber);
+    }
+
+    /**
+     * Whether the subscriber spent this nonce no earlier than {@code since}: a step that follows a
+     * proof checks the proof was made with a nonce just spent, without spending anything again.
+     */
+    public boolean spentBy(String subscriber, Instant since) {
+        return spentAt != null && !spentAt.isBefore(since) && subscriberId.equals(subscriber);
     }
 
     public String nonce() {

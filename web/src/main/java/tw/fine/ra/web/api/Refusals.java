@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.ResourceBundle;
 import tw.fine.ra.card.entity.CardRefusedException;
 import tw.fine.ra.certificate.entity.ApplicationRefusedException;
+import tw.fine.ra.certificate.entity.DownloadRefusedException;
 import tw.fine.ra.web.i18n.LocaleSelection;
 
 /** Business refusals as 409 with the reason and its message in the subscriber's language. */
@@ -42,6 +43,17 @@ public final class Refusals {
 
         @Override
         public Response toResponse(CardRefusedException e) {
+            return refused(request, e.reason().name(), e.messageKey());
+        }
+    }
+
+    @Provider
+    public static class Download implements ExceptionMapper<DownloadRefusedException> {
+        @Context
+        HttpServletRequest request;
+
+        @Override
+        public Response toResponse(DownloadRefusedException e) {
             return refused(request, e.reason().name(), e.messageKey());
         }
     }

@@ -1,5 +1,9 @@
 package tw.fine.ra.web.certificate;
 
+import static tw.fine.ra.web.api.JsonValues.base64;
+import static tw.fine.ra.web.api.JsonValues.bytes;
+import static tw.fine.ra.web.api.JsonValues.required;
+
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
@@ -10,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import tw.fine.ra.ca.boundary.CertificateView;
@@ -113,28 +116,6 @@ public class ApplicationApi {
     private static CardRequest cardRequest(CardRequestBody body) {
         return new CardRequest(bytes(required(body).request()), bytes(body.attestation()),
                 bytes(body.attestationIssuer()));
-    }
-
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new BadRequestException("missing body");
-        }
-        return body;
-    }
-
-    private static byte[] bytes(String base64) {
-        if (base64 == null) {
-            throw new BadRequestException("missing value");
-        }
-        try {
-            return Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("not base64");
-        }
-    }
-
-    private static String base64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private String origin() {

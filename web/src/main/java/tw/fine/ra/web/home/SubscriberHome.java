@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import tw.fine.ra.ca.boundary.CertificateView;
+import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.certificate.boundary.Certificates;
 import tw.fine.ra.certificate.entity.PairState;
 
@@ -38,7 +39,18 @@ public class SubscriberHome implements Serializable {
     public String getStateKey() { return "home.state." + overview.state(); }
 
     /** The message key of the next step. */
-    public String getNextStepKey() { return "home.next." + overview.state(); }
+    public String getNextStepKey() {
+        return "home.next." + (isDownloadNext() ? PairState.NOT_ON_CARD : overview.state());
+    }
+
+    /**
+     * Whether a certificate waits for the card (a write failed during the application, maybe for one
+     * of the pair only): the next step is certificate download, unless the pair is suspended.
+     */
+    public boolean isDownloadNext() {
+        return overview.state() != PairState.ON_HOLD && overview.certificates().stream()
+                .anyMatch(c -> c.status() == CertificateStatus.ISSUED_NOT_ON_CARD);
+    }
 
     /** Whether the next step is on the suspend/resume page (a valid pair can be suspended, a held one resumed). */
     public boolean isHoldPageNext() {

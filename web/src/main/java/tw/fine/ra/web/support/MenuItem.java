@@ -13,7 +13,9 @@ public enum MenuItem {
 
     SUBSCRIBER_HOME(Area.SUBSCRIBER, "home", "/app/index.xhtml", "menu.home", "SUBSCRIBER"),
     APPLY(Area.SUBSCRIBER, "apply", "/app/apply.xhtml", "menu.apply", "SUBSCRIBER"),
-    // §3.3–3.5 (renewal, download, revocation) come here
+    // §3.3 renewal comes here
+    DOWNLOAD(Area.SUBSCRIBER, "download", "/app/download.xhtml", "menu.download", "SUBSCRIBER"),
+    // §3.5 revocation comes here
     CERTIFICATES(Area.SUBSCRIBER, "certificates", "/app/certificates.xhtml", "menu.certificates", "SUBSCRIBER"),
     HOLD(Area.SUBSCRIBER, "hold", "/app/hold.xhtml", "menu.hold", "SUBSCRIBER"),
     SUBSCRIBER_PASSWORD(Area.SUBSCRIBER, "password", "/app/password.xhtml", "menu.password", "SUBSCRIBER"),

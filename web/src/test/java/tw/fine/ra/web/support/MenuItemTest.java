@@ -30,7 +30,8 @@ class MenuItemTest {
     void theSubscriberMenuFollowsTheSeedsOrder() {
         List<String> subscriber = Arrays.stream(MenuItem.values()).filter(i -> i.area() == Area.SUBSCRIBER)
                 .map(MenuItem::getPath).toList();
-        assertEquals(List.of("/app/index.xhtml", "/app/apply.xhtml", "/app/certificates.xhtml", "/app/hold.xhtml",
+        assertEquals(List.of("/app/index.xhtml", "/app/apply.xhtml", "/app/download.xhtml",
+                "/app/certificates.xhtml", "/app/hold.xhtml",
                 "/app/password.xhtml"), subscriber);
     }
 }

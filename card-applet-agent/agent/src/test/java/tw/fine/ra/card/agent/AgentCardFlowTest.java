@@ -161,9 +161,16 @@ class AgentCardFlowTest {
     }
 
     @Test
-    void proofsComeFromSigningSlotsThatHoldAKey() throws Exception {
-        assertEquals("BAD_REQUEST", sign("9D", "n").error());
+    void proofsComeFromSlotsThatHoldAKey() throws Exception {
+        assertEquals("KEY_NOT_FOUND", sign("9D", "n").error());
         assertEquals("KEY_NOT_FOUND", sign("9A", "n").error());
+    }
+
+    @Test
+    void theKeyManagementKeyProvesPossessionForCertificateDownload() throws Exception {
+        Map<String, Map<String, Object>> generated = agent.generateKeys("9D", "RSA_2048");
+        PublicKey key = publicKey("RSA", (String) generated.get("9D").get("publicKey"));
+        assertTrue(proves(key, "SHA256withRSA", "9D"));
     }
 
     @Test

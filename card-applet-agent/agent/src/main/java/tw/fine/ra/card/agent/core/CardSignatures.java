@@ -41,12 +41,15 @@ final class CardSignatures {
         this.pins = context.pins();
     }
 
-    /** Signs {@link CardProof#message} with 9A, 9C (PIN each time) or 9E (no PIN). */
+    /**
+     * Signs {@link CardProof#message} with 9A, 9C (PIN each time), 9D (PIN) or 9E (no PIN). The
+     * key-management key 9D signs only this derived proof and its own certification request (as the
+     * applet's raw RSA allows): certificate download must show that the card holds the key of an
+     * encryption certificate before writing it, and a fresh signature over the server's nonce is the
+     * one check of that which the page and the agent cannot replay.
+     */
     Map<String, Object> signChallenge(AgentRequest request) throws AgentException {
         Slot slot = KeyOperations.keySlot(request.param("slot"));
-        if (slot == Slot.KEY_MANAGEMENT) {
-            throw new AgentException(ErrorCode.BAD_REQUEST, "9D is for key management, not for proofs");
-        }
         byte[] digest = CardProof.sha256(CardProof.message(request.origin() == null ? "" : request.origin(),
                 request.param("nonce")));
         return signWith(request, Operation.SIGN_CHALLENGE, slot, (card, algorithm) -> Map.of("slot", slot.id(),
