@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +45,12 @@ public final class LocalAgent implements AutoCloseable {
 
     /** Starts the agent from {@code jar} (e.g. a tampered copy). */
     public static LocalAgent start(File jar, String... options) throws Exception {
+        // an agent left over from another run would answer in this one's place, with another ticket key
+        try (ServerSocket free = new ServerSocket(PORT, 1, InetAddress.getLoopbackAddress())) {
+            free.setReuseAddress(true);
+        } catch (IOException busy) {
+            throw new IllegalStateException("port " + PORT + " is taken (an agent left over from another run?)", busy);
+        }
         Path key = Files.createTempFile("ticket-key", ".pem");
         Files.writeString(key, fetch("http://localhost:" + Http.HTTP_PORT + "/pki/ticket-key.pem"));
         Path log = Files.createTempFile("agent", ".log");
