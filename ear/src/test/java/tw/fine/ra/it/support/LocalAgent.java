@@ -47,7 +47,7 @@ public final class LocalAgent implements AutoCloseable {
     public static LocalAgent start(File jar, String... options) throws Exception {
         // an agent left over from another run would answer in this one's place, with another ticket key
         try (ServerSocket free = new ServerSocket(PORT, 1, InetAddress.getLoopbackAddress())) {
-            free.setReuseAddress(true);
+            assertTrue(free.isBound());
         } catch (IOException busy) {
             throw new IllegalStateException("port " + PORT + " is taken (an agent left over from another run?)", busy);
         }
