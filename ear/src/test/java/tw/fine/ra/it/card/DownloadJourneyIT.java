@@ -1,6 +1,7 @@
 package tw.fine.ra.it.card;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -77,6 +78,7 @@ class DownloadJourneyIT {
                 assertTrue(rows.stream().allMatch(r -> r.getText().contains("已核發，尚未寫入晶片卡")), browser.pageText());
                 assertEquals(List.of(), Axe.seriousViolations(browser), "the list of waiting certificates");
 
+                assertFalse(browser.find("#retry").isDisplayed(), "no retry before a first try");
                 browser.click("write");
                 WebElement download = browser.find("#download");
                 new WebDriverWait(browser.driver(), Duration.ofSeconds(120)).until(d ->
@@ -92,6 +94,9 @@ class DownloadJourneyIT {
                 assertTrue(table.stream().allMatch(r -> r.getText().contains("有效")), browser.pageText());
                 browser.open("/app/download.xhtml");
                 assertTrue(browser.text("#nothing-waiting").contains("沒有等待寫入"), browser.pageText());
+                browser.open("/app/index.xhtml");
+                assertTrue(browser.text("#certificates").matches(
+                        "(?s).*簽章\\s+有效\\s+\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}.*"), browser.text("#certificates"));
             }
         }
     }

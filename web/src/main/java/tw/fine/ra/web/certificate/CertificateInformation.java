@@ -5,13 +5,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.certificate.boundary.Certificates;
-import tw.fine.ra.platform.ClockProducer;
+import tw.fine.ra.web.support.TaipeiTime;
 
 /** 檢視憑證資訊: the signed-in subscriber's certificates as the seed's table, with a save link per row. */
 @Named
@@ -19,8 +16,6 @@ import tw.fine.ra.platform.ClockProducer;
 public class CertificateInformation implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TAIPEI = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-            .withZone(ClockProducer.TAIPEI);
 
     /** One line of the table, already formatted; times in Asia/Taipei. */
     public record Row(long number, String subscriberId, String serial, String status, String usage, String validFrom,
@@ -30,7 +25,7 @@ public class CertificateInformation implements Serializable {
 
         static Row of(CertificateView c) {
             return new Row(c.certificateNumber(), c.subscriberId(), c.serial().toString(16), c.status().name(),
-                    c.usage().name(), time(c.notBefore()), time(c.notAfter()), c.subjectDn(), c.issuerDn());
+                    c.usage().name(), TaipeiTime.of(c.notBefore()), TaipeiTime.of(c.notAfter()), c.subjectDn(), c.issuerDn());
         }
     }
 
@@ -46,9 +41,5 @@ public class CertificateInformation implements Serializable {
 
     public List<Row> getRows() {
         return rows;
-    }
-
-    private static String time(Instant instant) {
-        return TAIPEI.format(instant);
     }
 }

@@ -5,11 +5,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import tw.fine.ra.card.boundary.Cards;
 import tw.fine.ra.card.entity.CardView;
-import tw.fine.ra.platform.ClockProducer;
+import tw.fine.ra.web.support.TaipeiTime;
 
 /** The subscriber's card at a glance on the home page: which card, in what state, personalized when (Taipei). */
 @Named
@@ -17,8 +15,6 @@ import tw.fine.ra.platform.ClockProducer;
 public class MyCard implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TAIPEI = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ClockProducer.TAIPEI);
 
     @Inject
     Cards cards;
@@ -44,6 +40,6 @@ public class MyCard implements Serializable {
     }
 
     public String getPersonalizedAt() {
-        return card.personalizedAt() == null ? "" : TAIPEI.format(card.personalizedAt());
+        return TaipeiTime.of(card.personalizedAt());
     }
 }

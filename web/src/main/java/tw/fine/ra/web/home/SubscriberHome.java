@@ -5,11 +5,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.certificate.boundary.Certificates;
 import tw.fine.ra.certificate.entity.PairState;
+import tw.fine.ra.web.support.TaipeiTime;
 
 /**
  * The subscriber's home page as a dashboard: the pair's state at a glance, the certificates, and
@@ -50,6 +52,11 @@ public class SubscriberHome implements Serializable {
     public boolean isDownloadNext() {
         return overview.state() != PairState.ON_HOLD && overview.certificates().stream()
                 .anyMatch(c -> c.status() == CertificateStatus.ISSUED_NOT_ON_CARD);
+    }
+
+    /** A certificate's time as the subscriber pages show it (Asia/Taipei). */
+    public String shown(Instant instant) {
+        return TaipeiTime.of(instant);
     }
 
     /** Whether the next step is on the suspend/resume page (a valid pair can be suspended, a held one resumed). */
