@@ -49,11 +49,15 @@ async function apply() {
         let admin = await authenticate(application, reader, started.adminAuthenticate);
         show('keys');
         const generated = {};
-        for (const step of admin.next.filter(s => s.operation === 'generate-key')) {
-            generated[step.params.slot] = await agent.perform(step.operation,
-                {reader, session: admin.session, params: step.params, ticket: step.ticket});
+        try {
+            for (const step of admin.next.filter(s => s.operation === 'generate-key')) {
+                generated[step.params.slot] = await agent.perform(step.operation,
+                    {reader, session: admin.session, params: step.params, ticket: step.ticket});
+            }
+        } finally {
+            // a failed generation must not leave the card busy for the retry
+            await agent.perform('admin-close', {reader, session: admin.session}).catch(() => undefined);
         }
-        await agent.perform('admin-close', {reader, session: admin.session});
 
         show('requests');
         const requests = {};

@@ -23,6 +23,11 @@ public class Settings {
         return Integer.getInteger("fine.signin.max-failures", 3);
     }
 
+    /** How long a signed-in session lasts however busy it is; the idle timeout ends it earlier. */
+    public Duration sessionLifetime() {
+        return Duration.ofSeconds(Math.max(1, Integer.getInteger("fine.session.lifetime-seconds", 8 * 3600)));
+    }
+
     public Duration captchaTtl() {
         return Duration.ofSeconds(Integer.getInteger("fine.captcha.ttl-seconds", 120));
     }
@@ -72,6 +77,15 @@ public class Settings {
         return Arrays.stream(System.getProperty("fine.agent.signers", "").split(","))
                 .map(s -> s.strip().replace(":", "").toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty())
                 .toList();
+    }
+
+    /**
+     * How long a card command ticket stays valid: at most the five minutes agents accept (ADR 0001);
+     * shorter values narrow the window in which a captured ticket could be replayed.
+     */
+    public Duration cardTicketLifetime() {
+        long seconds = Math.max(1, Math.min(Integer.getInteger("fine.card.ticket-seconds", 300), 300));
+        return Duration.ofSeconds(seconds);
     }
 
     public boolean demoData() {

@@ -129,6 +129,19 @@ class SignInRulesIT {
         assertEquals(wrong, wrongArea, "the other area's account");
     }
 
+    /** Issue 9 item 14: a password typed into the account field does not live on in the audit chain. */
+    @Test
+    void anUnknownTypedAccountIsRecordedOnlyAsADigest() {
+        String typed = "Secret" + System.nanoTime() + "pw";
+        attempt(typed, "whatever");
+        attempt(typed, "whatever");
+        assertEquals(0, data.auditMentions(typed), "the typed text is nowhere in the trail");
+        assertEquals(0, data.auditMentions(typed.substring(0, 10)), "nor a part of it");
+        long before = data.auditMentions("typed:");
+        attempt(typed + "x", "whatever");
+        assertEquals(before + 1, data.auditMentions("typed:"), "each attempt is recorded, by its digest");
+    }
+
     /** What a caller sees of a sign-in: the answer and how many Argon2id evaluations it cost. */
     private record Refusal(Optional<SignIn.Granted> answer, long evaluations) {
     }
@@ -155,14 +168,22 @@ class SignInRulesIT {
     }
 
     @Test
-    void captchaIsSingleUse() {
+    void captchaIsSingleUseAndEveryFailureIsAudited() {
+        String purpose = "test " + System.nanoTime();
         Captchas.Challenge challenge = captchas.issue();
-        assertTrue(captchas.solve(challenge.id(), challenge.answer().toLowerCase()), "case does not matter");
-        assertFalse(captchas.solve(challenge.id(), challenge.answer()), "a solved CAPTCHA cannot be used again");
+        assertTrue(solve(challenge.id(), challenge.answer().toLowerCase(), purpose), "case does not matter");
+        assertEquals(0, data.auditCount(AuditEvent.CAPTCHA_FAILED, purpose, ""), "a solved one is no failure");
+        assertFalse(solve(challenge.id(), challenge.answer(), purpose), "a solved CAPTCHA cannot be used again");
 
         Captchas.Challenge other = captchas.issue();
-        assertFalse(captchas.solve(other.id(), "WRONG"));
-        assertFalse(captchas.solve(other.id(), other.answer()), "a wrong answer uses the CAPTCHA up");
-        assertFalse(captchas.solve("made-up-id", "ABCDE"));
+        assertFalse(solve(other.id(), "WRONG", purpose));
+        assertFalse(solve(other.id(), other.answer(), purpose), "a wrong answer uses the CAPTCHA up");
+        assertFalse(solve("made-up-id", "ABCDE", purpose));
+        assertEquals(4, data.auditCount(AuditEvent.CAPTCHA_FAILED, purpose, ""));
+        assertEquals(1, data.auditCount(AuditEvent.CAPTCHA_FAILED, purpose, "wrong or expired answer"));
+    }
+
+    private boolean solve(String id, String answer, String purpose) {
+        return captchas.solve(id, answer, "192.0.2.1", purpose);
     }
 }

@@ -36,6 +36,20 @@ public class AsAuditor {
         return out.toByteArray();
     }
 
+    /** An export to a reader that breaks off after {@code bytes} bytes. */
+    public void exportBrokenOffAfter(AuditFilter filter, int bytes) {
+        reading.export(filter, CLIENT, new java.io.OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                if (++written > bytes) {
+                    throw new java.io.IOException("the reader went away");
+                }
+            }
+        });
+    }
+
     public ChainVerdict verify() {
         return reading.verify(CLIENT);
     }

@@ -118,11 +118,25 @@ class AuditReadingIT {
         assertTrue(lines.get(4).contains(",\"bye, \"\"friend\"\"\","), lines.get(4));
         assertTrue(lines.get(5).contains(",'=1+2,"), lines.get(5));
 
-        AuditEntry exported = latest(AuditEvent.AUDIT_EXPORTED);
+        List<AuditEntry> records = auditor.find(new AuditFilter(null, null, null, AuditEvent.AUDIT_EXPORTED, null), 0, 2);
+        AuditEntry exported = records.get(0);
+        assertTrue(records.get(1).getDetail().startsWith("started ") && records.get(1).getDetail().contains(actor),
+                "recorded when it started: " + records.get(1).getDetail());
         assertEquals(Outcome.SUCCESS.name(), exported.getOutcome());
         assertEquals("AUDITOR", exported.getActorRole());
         assertEquals(AsAuditor.CLIENT, exported.getClientAddress());
         assertTrue(exported.getDetail().startsWith("rows=5 ") && exported.getDetail().contains(actor), exported.getDetail());
+    }
+
+    /** Issue 9 item 14: who started an export is known even when it never finished. */
+    @Test
+    void anExportThatBreaksOffIsStillRecordedAsStarted() {
+        AuditFilter mine = new AuditFilter(null, null, actor, null, null);
+        assertThrows(RuntimeException.class, () -> auditor.exportBrokenOffAfter(mine, 100));
+        AuditEntry started = latest(AuditEvent.AUDIT_EXPORTED);
+        assertEquals("AUDITOR", started.getActorRole());
+        assertTrue(started.getDetail().startsWith("started ") && started.getDetail().contains(actor),
+                started.getDetail());
     }
 
     @Test

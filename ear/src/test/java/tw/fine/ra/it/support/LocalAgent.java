@@ -78,6 +78,20 @@ public final class LocalAgent implements AutoCloseable {
         return fetch(URL + path);
     }
 
+    /**
+     * Waits until a reader holds a card as the agent sees it: PC/SC notices an inserted card only
+     * on its next poll of the reader, and a holder clicks "retry" after that.
+     */
+    public void awaitCardInAReader(Duration wait) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!get("/v1/readers").replace(" ", "").contains("\"cardPresent\":true")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no card in a reader after " + wait + ": " + get("/v1/readers"));
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** What the agent printed so far (for failure messages). */
     public String log() throws IOException {
         return Files.readString(log);

@@ -67,6 +67,13 @@ public class TestData {
                 .getSingleResult();
     }
 
+    /** Audit records that hold {@code text} anywhere: actor, subject or detail. */
+    public long auditMentions(String text) {
+        return em.createQuery("select count(r) from AuditRecord r where r.actor like :t or r.subject like :t "
+                        + "or r.detail like :t", Long.class)
+                .setParameter("t", "%" + text + "%").getSingleResult();
+    }
+
     public long outboxCount(String recipient) {
         return em.createQuery("select count(m) from OutboxMessage m where m.recipient = :r", Long.class)
                 .setParameter("r", recipient).getSingleResult();

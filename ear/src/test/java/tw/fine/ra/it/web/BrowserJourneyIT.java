@@ -113,7 +113,7 @@ class BrowserJourneyIT {
             browser.submit("confirm:yes");
             assertTrue(browser.pageText().contains("已核准申請書 " + form), browser.pageText());
             assertTrue(state(subscriber).contains("locked=false mustChange=true"), state(subscriber));
-            MimeMessage mail = smtp.awaitSubjectContaining(subscriber);
+            MimeMessage mail = smtp.awaitSubjectContaining("mailer on its way: " + subscriber);
             assertEquals(CONTACT, mail.getAllRecipients()[0].toString());
             assertTrue(mail.getContent().toString().contains(form));
             String initialPassword = Mailers.initialPassword(browser.download("mailer", "mailer:download"))

@@ -67,7 +67,10 @@ class SecurityIT {
         }
     }
 
-    /** Each role, signed in, against every page: refused where web.xml does not name it, let in where it does. */
+    /**
+     * Each role, signed in, against every page: refused where web.xml does not name it, let in
+     * (with {@code Cache-Control: no-store}) where it does.
+     */
     @ParameterizedTest
     @EnumSource(Role.class)
     void eachRoleIsRefusedEveryPageOutsideItsOwn(Role role) {
@@ -81,6 +84,11 @@ class SecurityIT {
                     || response.statusCode() == 302 && location.endsWith("login.xhtml");
             assertEquals(!WebPages.rolesFor(page).contains(role), refused,
                     role + " on " + page + ": " + response.statusCode() + " " + location);
+            if (!refused) {
+                // issue 9 item 11: what a signed-in account sees is never stored, redirects included
+                assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""),
+                        role + " on " + page + ": " + response.statusCode());
+            }
         }
     }
 

@@ -11,6 +11,9 @@ import java.util.Base64;
 import tw.fine.ra.account.control.CaptchaImage;
 import tw.fine.ra.account.control.CaptchaText;
 import tw.fine.ra.account.entity.CaptchaChallenge;
+import tw.fine.ra.audit.boundary.AuditTrail;
+import tw.fine.ra.audit.entity.Actor;
+import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.platform.Settings;
 
 /**
@@ -33,6 +36,9 @@ public class Captchas {
     @Inject
     Settings settings;
 
+    @Inject
+    AuditTrail audit;
+
     /** What the page shows; {@code answer} is filled only when the test hook is on. */
     public record Challenge(String id, byte[] png, String answer) {
     }
@@ -48,19 +54,33 @@ public class Captchas {
         return new Challenge(id, IMAGE.png(text), settings.captchaTestHook() ? text : null);
     }
 
-    /** Consumes the challenge whatever the answer: a second try needs a new image. */
-    public boolean solve(String id, String answer) {
-        if (id == null) {
-            return false;
+    /**
+     * Consumes the challenge whatever the answer: a second try needs a new image. A failure is
+     * audited with where it came from (not with the account typed beside it, which a failed
+     * CAPTCHA never looks at).
+     *
+     * @param purpose what the CAPTCHA guarded, e.g. {@code "sign-in SUBSCRIBER"}
+     */
+    public boolean solve(String id, String answer, String clientAddress, String purpose) {
+        String refused = refusal(id, answer);
+        if (refused != null) {
+            audit.failure(new Actor("-", "-", clientAddress), AuditEvent.CAPTCHA_FAILED, purpose, refused);
         }
-        CaptchaChallenge challenge = em.find(CaptchaChallenge.class, id);
+        return refused == null;
+    }
+
+    private String refusal(String id, String answer) {
+        CaptchaChallenge challenge = id == null ? null : em.find(CaptchaChallenge.class, id);
         if (challenge == null) {
-            return false;
+            return "no such challenge";
         }
         // only the request that deletes the row may use it, however many arrive at once
         int deleted = em.createQuery("delete from CaptchaChallenge c where c.id = :id")
                 .setParameter("id", id).executeUpdate();
-        return deleted == 1 && challenge.accepts(answer, clock.instant());
+        if (deleted != 1) {
+            return "already used";
+        }
+        return challenge.accepts(answer, clock.instant()) ? null : "wrong or expired answer";
     }
 
     private void purgeExpired(Instant now) {

@@ -49,6 +49,9 @@ public class PasswordChanges {
     PasswordPolicy policy;
 
     @Inject
+    SignIn signIn;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -63,14 +66,21 @@ public class PasswordChanges {
         return policy.minLength();
     }
 
+    /**
+     * Changes the caller's password. A wrong current password counts toward the sign-in lockout
+     * (committed whatever happens here), so this form is no guessing oracle.
+     *
+     * @return the account's new session epoch: the caller's session keeps going, every other ends
+     */
     @RolesAllowed({"SUBSCRIBER", "CLERK", "OFFICER", "AUDITOR"})
-    public void change(char[] current, char[] proposed, char[] confirmation, String clientAddress) throws Rejected {
+    public int change(char[] current, char[] proposed, char[] confirmation, String clientAddress) throws Rejected {
         String login = caller.getCallerPrincipal().getName();
+        boolean currentRight = signIn.confirm(login, current, clientAddress, "password change");
         Account account = em.createQuery("select a from Account a where a.login = :login", Account.class)
                 .setParameter("login", login).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
         Actor actor = new Actor(login, account.getRole().name(), clientAddress);
         Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
-        if (!hasher.verify(account.getPasswordHash(), current)) {
+        if (!currentRight) {
             problems.put("current", List.of("password.change.current-wrong"));
         }
         List<String> broken = new ArrayList<>(policy.violations(login, proposed));
@@ -89,5 +99,6 @@ public class PasswordChanges {
         }
         account.passwordChanged(hasher.hash(proposed), clock.instant());
         audit.success(actor, AuditEvent.PASSWORD_CHANGE, login, "changed");
+        return account.getSessionEpoch();
     }
 }

@@ -3,15 +3,22 @@ package tw.fine.ra.account.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import tw.fine.ra.account.control.PasswordHasher;
 import tw.fine.ra.account.entity.Account;
+import tw.fine.ra.account.entity.AccountLocked;
 import tw.fine.ra.account.entity.Role;
 import tw.fine.ra.audit.boundary.AuditTrail;
 import tw.fine.ra.audit.entity.Actor;
@@ -42,18 +49,32 @@ public class SignIn {
     @Inject
     Clock clock;
 
-    /** A successful sign-in: who, in which role, and whether the password must be changed first. */
-    public record Granted(String login, Role role, String displayName, boolean mustChangePassword) {
+    @Inject
+    Event<AccountLocked> locked;
+
+    /**
+     * A successful sign-in: who, in which role, whether the password must be changed first, and
+     * the account's session epoch the session holds until {@link #currentEpoch} moves on.
+     */
+    public record Granted(String login, Role role, String displayName, boolean mustChangePassword,
+            int sessionEpoch) {
     }
 
     /** @return the granted identity, or empty for any failure, whatever its reason */
     public Optional<Granted> verify(Role.Area area, String login, char[] password, String clientAddress) {
         String name = login == null ? "" : login.strip();
         Account account = lockedAccount(name);
-        Actor actor = new Actor(name, account == null ? "-" : account.getRole().name(), clientAddress);
-        if (account == null || !account.mayEnter(area)) {
+        if (account == null) {
+            // what was typed may be a password typed into the wrong field: never kept as typed
+            String typed = typedDigest(name);
             hasher.verifyNothing(password);
-            audit.failure(actor, AuditEvent.SIGN_IN, name, account == null ? "unknown account" : "wrong area " + area);
+            audit.failure(new Actor(typed, "-", clientAddress), AuditEvent.SIGN_IN, typed, "unknown account");
+            return Optional.empty();
+        }
+        Actor actor = new Actor(name, account.getRole().name(), clientAddress);
+        if (!account.mayEnter(area)) {
+            hasher.verifyNothing(password);
+            audit.failure(actor, AuditEvent.SIGN_IN, name, "wrong area " + area);
             return Optional.empty();
         }
         if (!passwordMatches(account, password, actor, AuditEvent.SIGN_IN, "")) {
@@ -63,7 +84,17 @@ public class SignIn {
         account.signedIn(now);
         audit.success(actor, AuditEvent.SIGN_IN, name, area.name());
         return Optional.of(new Granted(account.getLogin(), account.getRole(), account.getDisplayName(),
-                account.isMustChangePassword()));
+                account.isMustChangePassword(), account.getSessionEpoch()));
+    }
+
+    /**
+     * The account's session epoch now, asked on every signed-in request: a session signed in with
+     * another one ends (password changed or reset, account locked). Empty when the account is gone.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public OptionalInt currentEpoch(String login) {
+        return em.createQuery("select a.sessionEpoch from Account a where a.login = :login", Integer.class)
+                .setParameter("login", login).getResultStream().mapToInt(Integer::intValue).findFirst();
     }
 
     /**
@@ -105,6 +136,7 @@ public class SignIn {
             if (lockedNow) {
                 audit.success(Actor.system("sign-in"), AuditEvent.ACCOUNT_LOCKED, name,
                         account.getFailedAttempts() + " consecutive wrong passwords");
+                locked.fire(new AccountLocked(name, account.getRole()));
             }
             return false;
         }
@@ -114,6 +146,19 @@ public class SignIn {
     /** Records a sign-out: the visitor's own, or the one that a sign-in to the other area forced. */
     public void signedOut(String login, Role role, String clientAddress, String why) {
         audit.success(new Actor(login, role.name(), clientAddress), AuditEvent.SIGN_OUT, login, why);
+    }
+
+    /**
+     * How an unknown typed account name is recorded: the first 8 bytes of its SHA-256, enough to
+     * see the same name tried again, too little to recover a password someone typed there.
+     */
+    static String typedDigest(String typed) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(typed.getBytes(StandardCharsets.UTF_8));
+            return "typed:" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Account lockedAccount(String login) {

@@ -45,6 +45,12 @@ public class Account {
     private Instant passwordChangedAt;
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
+    /**
+     * Moves on whenever every session signed in to this account must end: the password changed or
+     * was reset, the account locked. A session remembers the value it signed in with.
+     */
+    @Column(name = "session_epoch", nullable = false)
+    private int sessionEpoch;
     @Version
     private long version;
 
@@ -84,6 +90,7 @@ public class Account {
         failedAttempts++;
         if (!isLocked() && failedAttempts >= maxFailures) {
             lockedAt = at;
+            sessionEpoch++;
             return true;
         }
         return false;
@@ -93,6 +100,7 @@ public class Account {
         passwordHash = newHash;
         passwordChangedAt = at;
         mustChangePassword = false;
+        sessionEpoch++;
     }
 
     /** A reset from the paper form: unlocked, with a new initial password to be changed at sign-in. */
@@ -102,6 +110,7 @@ public class Account {
         mustChangePassword = true;
         failedAttempts = 0;
         lockedAt = null;
+        sessionEpoch++;
     }
 
     public Long getId() { return id; }
@@ -115,4 +124,5 @@ public class Account {
     public Instant getLockedAt() { return lockedAt; }
     public Instant getPasswordChangedAt() { return passwordChangedAt; }
     public Instant getLastSignInAt() { return lastSignInAt; }
+    public int getSessionEpoch() { return sessionEpoch; }
 }

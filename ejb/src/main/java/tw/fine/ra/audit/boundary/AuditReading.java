@@ -49,8 +49,12 @@ public class AuditReading {
         return search.count(filter);
     }
 
-    /** Writes the matching records as CSV to {@code out}; recorded only once all are written. */
+    /**
+     * Writes the matching records as CSV to {@code out}; recorded when it starts (kept even if the
+     * export breaks off) and again with the row count once all are written.
+     */
     public void export(AuditFilter filter, String clientAddress, OutputStream out) {
+        trail.started(auditor(clientAddress), AuditEvent.AUDIT_EXPORTED, SUBJECT, filter.describe());
         long rows;
         try (AuditCsv csv = new AuditCsv(out)) {
             rows = search.forEach(filter, csv::add);

@@ -38,6 +38,15 @@ public class AuditTrail {
         append(who, event, Outcome.FAILURE, subject, detail);
     }
 
+    /**
+     * Records, in its own transaction, that something began: it stays whatever becomes of what
+     * began (an export the reader broke off still shows who started it, and what).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void started(Actor who, AuditEvent event, String subject, String detail) {
+        append(who, event, Outcome.SUCCESS, subject, "started " + detail);
+    }
+
     private void append(Actor who, AuditEvent event, Outcome outcome, String subject, String detail) {
         AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         em.persist(head.append(clock.instant(), who, event, outcome, subject, detail));

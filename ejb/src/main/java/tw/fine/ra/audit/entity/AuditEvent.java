@@ -4,6 +4,7 @@ package tw.fine.ra.audit.entity;
 public enum AuditEvent {
     SIGN_IN,
     SIGN_OUT,
+    CAPTCHA_FAILED,
     ACCOUNT_LOCKED,
     PASSWORD_CHANGE,
     ORGANIZATION_REGISTERED,

@@ -36,7 +36,7 @@ import tw.fine.ra.platform.Settings;
 /**
  * Command tickets for the local agent (ADR 0001): for the signed-in subscriber's own card in their
  * hands, one operation, one of the RA's configured origins, the hash of the exact parameters, a
- * fresh nonce and five minutes at most. Administrative steps (key generation, certificate writing,
+ * fresh nonce and five minutes at most ({@code FINE_CARD_TICKET_SECONDS}). Administrative steps (key generation, certificate writing,
  * PIN reset) only within {@link CardAuthentications#PROOF_VALIDITY} of the card proving its
  * management key to the server. Refusals are audited.
  */
@@ -146,7 +146,8 @@ public class CardTickets {
             throw new CardRefusedException(BAD_PARAMETERS, "no parameters");
         }
         try {
-            return Tickets.issue(keys.ticketKey(), op, origin, card.getGuid(), parameters, clock.instant());
+            return Tickets.issue(keys.ticketKey(), op, origin, card.getGuid(), parameters, clock.instant(),
+                    settings.cardTicketLifetime());
         } catch (IllegalArgumentException e) {
             throw new CardRefusedException(BAD_PARAMETERS, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package tw.fine.ra.card.control;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import tw.fine.ra.ca.entity.TicketSigningKey;
@@ -19,12 +20,15 @@ public final class Tickets {
     private Tickets() {
     }
 
-    /** A ticket for one operation on one card from one origin; valid for the longest lifetime agents accept. */
+    /** A ticket for one operation on one card from one origin, valid for {@code lifetime} (at most what agents accept). */
     public static IssuedTicket issue(TicketSigningKey key, Operation operation, String origin, String cardGuid,
-            Map<String, String> parameters, Instant now) {
+            Map<String, String> parameters, Instant now, Duration lifetime) {
+        if (lifetime.compareTo(TicketVerifier.MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("tickets live " + TicketVerifier.MAX_LIFETIME + " at most");
+        }
         String ticket = new TicketSigner(key.privateKey(), key.provider(), TicketKeys.fingerprint(key.publicKey()))
-                .issue(operation, origin, cardGuid, Parameters.hash(parameters), now, TicketVerifier.MAX_LIFETIME);
-        return new IssuedTicket(ticket, operation.wireName(), cardGuid, now.plus(TicketVerifier.MAX_LIFETIME));
+                .issue(operation, origin, cardGuid, Parameters.hash(parameters), now, lifetime);
+        return new IssuedTicket(ticket, operation.wireName(), cardGuid, now.plus(lifetime));
     }
 
     /** The public key as agents pin it ({@code --ticket-key}). */

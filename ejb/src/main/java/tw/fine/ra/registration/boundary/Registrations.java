@@ -81,8 +81,11 @@ public class Registrations {
         Actor clerk = clerk(clientAddress);
         Organization organization = new Organization(ubn, form.name().strip(), contact, clock.instant(), clerk.name());
         em.persist(organization);
+        List<Mailer> mailers = addTo(organization, form.subscribers());
+        // the audit chain's head stays locked from the first record to the commit: record last, after
+        // the password hashes and PDFs, so that no sign-in waits for them
         audit.success(clerk, AuditEvent.ORGANIZATION_REGISTERED, ubn.value(), organization.getName());
-        return new Registered(ubn.value(), addTo(organization, form.subscribers(), clerk));
+        return registered(ubn, mailers, clerk);
     }
 
     /** More subscribers for a registered organization, numbered after the last one. */
@@ -97,10 +100,19 @@ public class Registrations {
                 .setParameter("ubn", ubn).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new Refused("ubn", "registration.ubn.unknown"));
-        return new Registered(ubn.value(), addTo(organization, count, clerk(clientAddress)));
+        return registered(ubn, addTo(organization, count), clerk(clientAddress));
     }
 
-    private List<Mailer> addTo(Organization organization, int count, Actor clerk) {
+    private Registered registered(BusinessNumber ubn, List<Mailer> mailers, Actor clerk) {
+        for (Mailer mailer : mailers) {
+            audit.success(clerk, AuditEvent.SUBSCRIBER_REGISTERED, mailer.subscriberId(), "account opened");
+            audit.success(clerk, AuditEvent.PASSWORD_MAILER_PRINTED, mailer.subscriberId(),
+                    "initial password mailer printed");
+        }
+        return new Registered(ubn.value(), mailers);
+    }
+
+    private List<Mailer> addTo(Organization organization, int count) {
         List<Mailer> mailers = new ArrayList<>();
         for (Subscriber subscriber : organization.addSubscribers(count, clock.instant())) {
             em.persist(subscriber);
@@ -113,7 +125,6 @@ public class Registrations {
             } finally {
                 initial.wipe();
             }
-            audit.success(clerk, AuditEvent.SUBSCRIBER_REGISTERED, subscriber.getSubscriberId(), "initial password mailer printed");
         }
         return mailers;
     }

@@ -58,7 +58,7 @@ public class SubscriberMailers {
                 .collect(Collectors.toMap(Subscriber::getSubscriberId, SubscriberMailers::addressee));
     }
 
-    private static Addressee addressee(Subscriber subscriber) {
+    static Addressee addressee(Subscriber subscriber) {
         var organization = subscriber.getOrganization();
         return new Addressee(organization.getUbn().value(), organization.getName(),
                 organization.getContact().getName(), organization.getContact().getEmail());
@@ -84,6 +84,10 @@ public class SubscriberMailers {
     }
 
     private Optional<Subscriber> subscriber(String subscriberId) {
+        return subscriber(em, subscriberId);
+    }
+
+    static Optional<Subscriber> subscriber(EntityManager em, String subscriberId) {
         return em.createQuery("select s from Subscriber s join fetch s.organization where s.subscriberId = :id",
                         Subscriber.class)
                 .setParameter("id", subscriberId).getResultStream().findFirst();

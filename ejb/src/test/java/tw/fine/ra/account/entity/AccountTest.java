@@ -50,6 +50,27 @@ class AccountTest {
     }
 
     @Test
+    void passwordChangeResetAndLockEachEndTheSignedInSessions() {
+        Account a = account();
+        int signedIn = a.getSessionEpoch();
+        a.passwordChanged("changed", now);
+        int afterChange = a.getSessionEpoch();
+        assertTrue(afterChange != signedIn, "a password change");
+        a.wrongPassword(now, 3);
+        a.wrongPassword(now, 3);
+        assertEquals(afterChange, a.getSessionEpoch(), "wrong passwords short of the lock end nothing");
+        a.wrongPassword(now, 3);
+        int afterLock = a.getSessionEpoch();
+        assertTrue(afterLock != afterChange, "the lock");
+        a.passwordReset("reset-hash", now);
+        assertTrue(a.getSessionEpoch() != afterLock, "a reset");
+        int afterReset = a.getSessionEpoch();
+        a.signedIn(now);
+        a.passwordConfirmed();
+        assertEquals(afterReset, a.getSessionEpoch(), "signing in and confirming the password end nothing");
+    }
+
+    @Test
     void rolesBelongToOneArea() {
         assertTrue(account().mayEnter(Role.Area.SUBSCRIBER));
         assertFalse(account().mayEnter(Role.Area.BACK_OFFICE));

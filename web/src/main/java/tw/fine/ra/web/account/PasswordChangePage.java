@@ -3,7 +3,6 @@ package tw.fine.ra.web.account;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.Arrays;
 import tw.fine.ra.account.boundary.PasswordChanges;
@@ -30,8 +29,9 @@ public class PasswordChangePage implements Serializable {
         char[] p = chars(proposed);
         char[] k = chars(confirmation);
         current = proposed = confirmation = null;
+        int epoch;
         try {
-            passwordChanges.change(c, p, k, Pages.clientAddress());
+            epoch = passwordChanges.change(c, p, k, Pages.clientAddress());
         } catch (PasswordChanges.Rejected rejected) {
             rejected.problems().forEach((field, keys) ->
                     keys.forEach(key -> Pages.error("password:" + field, key, passwordChanges.minLength())));
@@ -41,8 +41,8 @@ public class PasswordChangePage implements Serializable {
             Arrays.fill(p, '\0');
             Arrays.fill(k, '\0');
         }
-        HttpSession session = Pages.request().getSession();
-        session.removeAttribute(ForcedPasswordChange.SESSION_FLAG);
+        SignOut.passwordChanged(Pages.request(), epoch);
+        Pages.request().getSession().removeAttribute(ForcedPasswordChange.SESSION_FLAG);
         Pages.info("password.change.done");
         Pages.redirect(Area.of(Pages.request().getServletPath()).homePage());
     }

@@ -53,15 +53,15 @@ public class SignInPage implements Serializable {
     public void signIn() {
         char[] secret = password == null ? new char[0] : password.toCharArray();
         password = null;
-        boolean human = captchas.solve(captchaId, captchaAnswer);
+        FacesContext faces = FacesContext.getCurrentInstance();
+        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+        boolean human = captchas.solve(captchaId, captchaAnswer, request.getRemoteAddr(), "sign-in " + area.name());
         captchaAnswer = null;
         newCaptcha();
         if (!human) {
             Pages.error("signin:captcha", "signin.captcha.wrong");
             return;
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
         Optional<Area> ended = endTheSignedIn(request);
         AreaCredential credential = new AreaCredential(area.accounts(), login, secret, request.getRemoteAddr());
@@ -75,7 +75,7 @@ public class SignInPage implements Serializable {
             return;
         }
         request.changeSessionId(); // a fixed session id must not survive sign-in
-        SignOut.signedIn(request);
+        SignOut.signedIn(request, credential.sessionEpoch());
         if (credential.mustChangePassword()) {
             request.getSession().setAttribute(ForcedPasswordChange.SESSION_FLAG, Boolean.TRUE);
         }

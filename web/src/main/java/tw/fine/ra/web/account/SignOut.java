@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Optional;
 import tw.fine.ra.account.boundary.SignIn;
 import tw.fine.ra.account.entity.Role;
@@ -25,11 +26,16 @@ public class SignOut {
     public static final String SIGNED_OUT = "signedOut";
 
     /**
-     * Who signed in on this session. Kept by us because the sign-in pages are public, and there
-     * the container shows no principal although the session holds one.
+     * Who signed in on this session, when, and with which session epoch of the account. Kept by us
+     * because the sign-in pages are public, and there the container shows no principal although
+     * the session holds one.
      */
-    record Account(String login, Role role) implements Serializable {
+    record Account(String login, Role role, int epoch, Instant signedInAt) implements Serializable {
         private static final String ATTRIBUTE = "fine.signedIn";
+
+        static Optional<Account> of(HttpSession session) {
+            return Optional.ofNullable(session == null ? null : (Account) session.getAttribute(ATTRIBUTE));
+        }
     }
 
     @Inject
@@ -42,10 +48,17 @@ public class SignOut {
         Pages.redirect(area.signInPage() + "?" + SIGNED_OUT + "=true");
     }
 
-    /** Remembers who has just signed in on this request. */
-    static void signedIn(HttpServletRequest request) {
+    /** Remembers who has just signed in on this request, holding the account's session epoch. */
+    static void signedIn(HttpServletRequest request, int epoch) {
         Area.signedInRole(request).ifPresent(role -> request.getSession().setAttribute(Account.ATTRIBUTE,
-                new Account(request.getUserPrincipal().getName(), role)));
+                new Account(request.getUserPrincipal().getName(), role, epoch, Instant.now())));
+    }
+
+    /** The password was changed on this session: it goes on with the new epoch, the others end. */
+    static void passwordChanged(HttpServletRequest request, int epoch) {
+        HttpSession session = request.getSession();
+        Account.of(session).ifPresent(a -> session.setAttribute(Account.ATTRIBUTE,
+                new Account(a.login(), a.role(), epoch, a.signedInAt())));
     }
 
     /**
@@ -54,9 +67,7 @@ public class SignOut {
      * @return the area that was signed out, empty when nobody was signed in (nothing changed)
      */
     Optional<Area> end(HttpServletRequest request, String why) throws ServletException {
-        HttpSession session = request.getSession(false);
-        Optional<Account> account = Optional.ofNullable(session == null ? null
-                : (Account) session.getAttribute(Account.ATTRIBUTE));
+        Optional<Account> account = Account.of(request.getSession(false));
         if (account.isPresent()) {
             signIn.signedOut(account.get().login(), account.get().role(), request.getRemoteAddr(), why);
             close(request);

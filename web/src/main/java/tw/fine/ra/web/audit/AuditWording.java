@@ -31,11 +31,13 @@ final class AuditWording {
             new Shape(Pattern.compile("(\\d+) consecutive wrong passwords"), "detail.consecutive-wrong-passwords"),
             new Shape(Pattern.compile("changed"), "detail.password-changed"),
             new Shape(Pattern.compile("initial password mailer printed"), "detail.initial-mailer-printed"),
+            new Shape(Pattern.compile("account opened"), "detail.account-opened"),
             new Shape(Pattern.compile("(\\S+) unlocked, mailer printed, contact notified"), "detail.reset-approved"),
             new Shape(Pattern.compile("(\\d+) certificates past notAfter"), "detail.certificates-expired"),
             new Shape(Pattern.compile("intact up to seq (\\d+)"), "detail.chain-intact"),
             new Shape(Pattern.compile("broken at seq (\\d+): (\\w+)"), "detail.chain-broken"),
-            new Shape(Pattern.compile("rows=(\\d+) (.*)"), "detail.exported"));
+            new Shape(Pattern.compile("rows=(\\d+) (.*)"), "detail.exported"),
+            new Shape(Pattern.compile("started (.*)"), "detail.export-started"));
 
     /** A message key as the boundaries refuse with: dotted lower-case words. */
     private static final Pattern MESSAGE_KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+");

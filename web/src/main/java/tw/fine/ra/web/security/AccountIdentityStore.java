@@ -23,6 +23,7 @@ public class AccountIdentityStore implements IdentityStore {
         return signIn.verify(offered.area(), offered.login(), offered.password(), offered.clientAddress())
                 .map(granted -> {
                     offered.mustChangePassword(granted.mustChangePassword());
+                    offered.sessionEpoch(granted.sessionEpoch());
                     return new CredentialValidationResult(granted.login(), Set.of(granted.role().name()));
                 })
                 .orElse(CredentialValidationResult.INVALID_RESULT);

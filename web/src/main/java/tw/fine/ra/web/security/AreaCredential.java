@@ -15,6 +15,7 @@ public final class AreaCredential implements Credential {
     private final char[] password;
     private final String clientAddress;
     private boolean mustChangePassword;
+    private int sessionEpoch;
 
     public AreaCredential(Role.Area area, String login, char[] password, String clientAddress) {
         this.area = area;
@@ -32,6 +33,11 @@ public final class AreaCredential implements Credential {
     public boolean mustChangePassword() { return mustChangePassword; }
 
     void mustChangePassword(boolean value) { mustChangePassword = value; }
+
+    /** Set by the identity store: the account's session epoch the new session holds. */
+    public int sessionEpoch() { return sessionEpoch; }
+
+    void sessionEpoch(int value) { sessionEpoch = value; }
 
     @Override
     public void clear() {

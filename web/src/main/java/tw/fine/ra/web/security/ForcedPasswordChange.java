@@ -2,7 +2,6 @@ package tw.fine.ra.web.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,8 +11,8 @@ import java.io.IOException;
 /**
  * After a sign-in with an initial or reset password, every page of the signed-in area leads to
  * the password change page until the password is changed.
+ * Declared in {@code web.xml}, which orders the signed-in areas' filters.
  */
-@WebFilter(urlPatterns = {"/app/*", "/admin/*"})
 public class ForcedPasswordChange extends HttpFilter {
 
     public static final String SESSION_FLAG = "fine.mustChangePassword";

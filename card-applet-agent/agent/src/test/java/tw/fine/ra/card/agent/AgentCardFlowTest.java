@@ -146,11 +146,14 @@ class AgentCardFlowTest {
     }
 
     @Test
-    void aCardPulledDuringAnAdministrativeSessionEndsInCardRemoved() throws Exception {
+    void aCardPulledDuringAnAdministrativeSessionEndsInCardRemovedAndEndsTheSession() throws Exception {
         String session = agent.authenticateAsServer();
         agent.card.removeCard();
         Http.Response r = agent.ticketed(Operation.GENERATE_KEY, session, Map.of("slot", "9A", "algorithm", "EC_P256"));
         assertEquals("CARD_REMOVED", r.error(), r.body());
+        assertEquals(false, agent.get("/v1/card").json().get("present"), "the agent is no longer busy with that card");
+        assertEquals("ADMIN_SESSION_MISSING", agent.ticketed(Operation.GENERATE_KEY, session,
+                Map.of("slot", "9A", "algorithm", "EC_P256")).error());
     }
 
     @Test

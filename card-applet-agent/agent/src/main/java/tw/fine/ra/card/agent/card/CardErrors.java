@@ -6,11 +6,15 @@ import tw.fine.ra.card.protocol.piv.CardStatusException;
 
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
 /** Turns what PC/SC and the card say into the agent's error codes. */
 final class CardErrors {
+
+    /** pcscd polls a reader for its card a few times a second. */
+    private static final Duration REMOVAL_NOTICED_WITHIN = Duration.ofSeconds(1);
 
     private CardErrors() {
     }
@@ -30,7 +34,7 @@ final class CardErrors {
         if (text.contains("NO_SERVICE") || text.contains("SERVICE_STOPPED") || text.contains("NO_READERS")) {
             return new AgentException(ErrorCode.PCSC_UNAVAILABLE, e.getMessage(), Map.of(), e);
         }
-        if (text.contains("REMOVED") || !present(terminal)) {
+        if (text.contains("REMOVED") || gone(terminal)) {
             return new AgentException(ErrorCode.CARD_REMOVED, String.valueOf(e.getMessage()), Map.of(), e);
         }
         return new AgentException(ErrorCode.CARD_ERROR, String.valueOf(e.getMessage()), Map.of(), e);
@@ -45,14 +49,19 @@ final class CardErrors {
         return text.toString().toUpperCase(Locale.ROOT);
     }
 
-    private static boolean present(CardTerminal terminal) {
+    /**
+     * Whether the card left the reader. A command cut off by the card's removal fails before PC/SC's
+     * next poll of the reader notices it, so a failed command waits a moment for the card to be
+     * reported gone before calling it a card error.
+     */
+    private static boolean gone(CardTerminal terminal) {
         if (terminal == null) {
-            return true;
+            return false;
         }
         try {
-            return terminal.isCardPresent();
+            return terminal.waitForCardAbsent(REMOVAL_NOTICED_WITHIN.toMillis());
         } catch (CardException | RuntimeException e) {
-            return false;
+            return true;
         }
     }
 }

@@ -116,15 +116,26 @@ final class AdminSessions {
         return session;
     }
 
-    /** Runs administrative card work; 6982 means the server never completed the authentication. */
+    /**
+     * Runs administrative card work; 6982 means the server never completed the authentication. A card
+     * pulled out ends the session: the card it authenticated is gone, and it must not keep the agent
+     * busy for the card put back.
+     */
     <T> T run(Active session, tw.fine.ra.card.agent.card.CardWork<T> work) throws AgentException {
-        return cards.inSession(session.card(), card -> {
-            try {
-                return work.run(card);
-            } catch (CardStatusException e) {
-                throw refused(e, ErrorCode.ADMIN_SESSION_MISSING);
+        try {
+            return cards.inSession(session.card(), card -> {
+                try {
+                    return work.run(card);
+                } catch (CardStatusException e) {
+                    throw refused(e, ErrorCode.ADMIN_SESSION_MISSING);
+                }
+            });
+        } catch (AgentException e) {
+            if (e.code() == ErrorCode.CARD_REMOVED || e.code() == ErrorCode.CARD_ABSENT) {
+                end();
             }
-        });
+            throw e;
+        }
     }
 
     synchronized void end() {
