@@ -49,10 +49,14 @@ public final class CaFixtures {
     }
 
     public static KeyPair ecKeys() {
-        return keys("EC", new ECGenParameterSpec("secp256r1"));
+        return ecKeys("secp256r1");
     }
 
-    /** The encryption key a card generates: RSA-2048 (an EC key cannot do keyEncipherment). */
+    public static KeyPair ecKeys(String curve) {
+        return keys("EC", new ECGenParameterSpec(curve));
+    }
+
+    /** An RSA-2048 key: fits both certificates (an EC encryption key gets keyAgreement instead). */
     public static KeyPair rsaKeys() {
         return keys("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
     }

@@ -2,6 +2,7 @@ package tw.fine.ra.it.ca;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,9 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -67,6 +71,20 @@ class CertificateAuthorityIT {
     }
 
     @Test
+    void theStoredValidityIsTheCertificatesToTheSecondEndingAtTaipeiMidnight() throws Exception {
+        IssuedPair pair = ca.issuePair(CaFixtures.pairRequest());
+
+        for (CertificateView view : List.of(pair.signing(), pair.encryption())) {
+            X509Certificate certificate = x509(view.der());
+            CertificateView stored = ca.find(view.certificateNumber()).orElseThrow();
+            assertEquals(certificate.getNotBefore().toInstant(), stored.notBefore());
+            assertEquals(certificate.getNotAfter().toInstant(), stored.notAfter());
+            assertEquals(LocalTime.of(23, 59, 59), stored.notAfter().atZone(ZoneId.of("Asia/Taipei")).toLocalTime());
+        }
+        assertEquals(pair.signing().notAfter(), pair.encryption().notAfter());
+    }
+
+    @Test
     void theSameRequestTwiceGivesTheSamePairAndSignsNothingNew() throws Exception {
         PairRequest request = CaFixtures.pairRequest();
 
@@ -107,12 +125,12 @@ class CertificateAuthorityIT {
     }
 
     @Test
-    void anEcEncryptionKeyIsRefusedWithItsReasonAuditedAndNothingKept() throws Exception {
+    void anUnfitEncryptionKeyIsRefusedWithItsReasonAuditedAndNothingKept() throws Exception {
         PairRequest request = CaFixtures.pairRequest();
-        PairRequest ecEncryption = new PairRequest(request.requestId(), request.subscriberId(), "70759028",
-                request.signingRequest(), CaFixtures.csr(CaFixtures.ecKeys()));
+        PairRequest p384Encryption = new PairRequest(request.requestId(), request.subscriberId(), "70759028",
+                request.signingRequest(), CaFixtures.csr(CaFixtures.ecKeys("secp384r1")));
 
-        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(ecEncryption));
+        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(p384Encryption));
 
         assertEquals(RequestRejectedException.Reason.KEY_UNFIT_FOR_USAGE, e.reason());
         assertTrue(ca.ofSubscriber(request.subscriberId()).isEmpty());
@@ -121,6 +139,22 @@ class CertificateAuthorityIT {
                 .setParameter("s", request.subscriberId()).setParameter("d", "%KEY_UNFIT_FOR_USAGE%").getSingleResult());
         // the same request id is free for a request with fitting keys
         assertEquals(CertificateStatus.ISSUED_NOT_ON_CARD, ca.issuePair(request).encryption().status());
+    }
+
+    @Test
+    void anEcEncryptionCertificateCarriesKeyAgreementOnlyAsOpensslReadsIt() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("fine-profile-it");
+        PairRequest request = CaFixtures.pairRequest();
+        IssuedPair pair = ca.issuePair(new PairRequest(request.requestId(), request.subscriberId(), "70759028",
+                request.signingRequest(), CaFixtures.csr(CaFixtures.ecKeys())));
+        CaFixtures.pem(dir.resolve("encryption.pem"), "CERTIFICATE", pair.encryption().der());
+
+        String text = CaFixtures.openssl(dir, "x509", "-in", "encryption.pem", "-noout", "-text").output();
+
+        assertTrue(text.contains("Public Key Algorithm: id-ecPublicKey") && text.contains("NIST CURVE: P-256"), text);
+        assertTrue(text.contains("X509v3 Key Usage: critical\n                Key Agreement\n"), text);
+        assertFalse(text.contains("Key Encipherment"), text);
+        assertFalse(text.contains("Data Encipherment"), text);
     }
 
     @Test

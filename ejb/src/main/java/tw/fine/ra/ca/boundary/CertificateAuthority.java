@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,7 +101,8 @@ public class CertificateAuthority {
                 request.encryptionRequest(), clock.instant()));
         // a concurrent call with the same id fails here, before anything is signed
         em.flush();
-        Instant now = clock.instant();
+        // whole seconds, as the certificates encode them: the database says what they say
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = keys.issuer().notAfter(now);
         IssuedCertificate s = signer.sign(request.requestId(), subject, CertificateUsage.SIGNING, signing, now, notAfter);
         IssuedCertificate e = signer.sign(request.requestId(), subject, CertificateUsage.ENCRYPTION, encryption, now,
