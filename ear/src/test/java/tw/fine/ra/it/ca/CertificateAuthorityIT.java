@@ -7,28 +7,37 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tw.fine.ra.ca.boundary.CaMaintenance;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.IssuedPair;
 import tw.fine.ra.ca.boundary.PairRequest;
+import tw.fine.ra.ca.control.CaCredentials;
 import tw.fine.ra.ca.entity.CertificateStatus;
+import tw.fine.ra.ca.entity.CertificateUsage;
 import tw.fine.ra.ca.entity.IllegalStatusTransitionException;
+import tw.fine.ra.ca.entity.IssuedCertificate;
 import tw.fine.ra.ca.entity.RequestRejectedException;
 import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.it.support.Deployments;
@@ -47,6 +56,15 @@ class CertificateAuthorityIT {
 
     @PersistenceContext(unitName = "fine")
     EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    @Inject
+    CaMaintenance maintenance;
+
+    @Inject
+    CaCredentials keys;
 
     @Test
     void pairGetsTheSubscriberSubjectTwoUsagesAndOneNotAfter() throws Exception {
@@ -205,6 +223,47 @@ class CertificateAuthorityIT {
         CertificateView after = ca.find(number).orElseThrow();
         assertEquals(CertificateStatus.REVOKED, after.status());
         assertEquals(RevocationReason.KEY_COMPROMISE, after.revocationReason());
+    }
+
+    @Test
+    void aKeyCompromiseFoundAfterExpiryIsRecordedButNoOtherRevocation() throws Exception {
+        long number = ca.issuePair(CaFixtures.pairRequest()).signing().certificateNumber();
+        ca.markOnCard(number);
+        CaFixtures.pastNotAfter(em, tx, number);
+        ca.expireDue();
+        assertEquals(CertificateStatus.EXPIRED, ca.find(number).orElseThrow().status());
+
+        assertThrows(IllegalStatusTransitionException.class,
+                () -> ca.revoke(number, RevocationReason.AFFILIATION_CHANGED, null));
+        Instant lost = Instant.now().minus(Duration.ofDays(400));
+        CertificateView revoked = ca.revoke(number, RevocationReason.KEY_COMPROMISE, lost);
+
+        assertEquals(CertificateStatus.REVOKED, revoked.status());
+        assertEquals(RevocationReason.KEY_COMPROMISE, revoked.revocationReason());
+        assertEquals(lost.truncatedTo(ChronoUnit.SECONDS), revoked.invalidityDate());
+        assertTrue(revoked.revokedAt().isAfter(lost));
+    }
+
+    @Test
+    void theOcspSignerIsOnRecordAsTheCasOwnAndItsIssuanceAuditedOnce() throws Exception {
+        maintenance.run();
+        maintenance.run();
+        X509Certificate signer = keys.ocspSigner().certificate();
+        String serial = signer.getSerialNumber().toString(16);
+
+        IssuedCertificate record = em.createNamedQuery(IssuedCertificate.BY_SERIAL, IssuedCertificate.class)
+                .setParameter("issuer", keys.issuerDn()).setParameter("serial", serial).getSingleResult();
+
+        assertEquals(CertificateUsage.OCSP_SIGNING, record.usage());
+        assertEquals(null, record.subscriberId());
+        assertArrayEquals(signer.getEncoded(), record.der());
+        assertEquals(signer.getNotAfter().toInstant(), record.notAfter());
+        assertEquals(1L, em.createQuery("select count(r) from AuditRecord r where r.event = "
+                + "tw.fine.ra.audit.entity.AuditEvent.OCSP_SIGNER_ISSUED and r.detail like :d", Long.class)
+                .setParameter("d", "%serial " + serial + ",%").getSingleResult());
+        assertTrue(em.createQuery("select c from IssuedCertificate c where c.usage = :u", IssuedCertificate.class)
+                .setParameter("u", CertificateUsage.OCSP_SIGNING).getResultStream()
+                .allMatch(c -> c.subscriberId() == null && c.requestId() == null));
     }
 
     @Test
