@@ -160,6 +160,9 @@ class RelyingPartyIT {
         String entry = text.substring(text.indexOf("Serial Number: " + cert.serial().toString(16).toUpperCase()));
         assertTrue(entry.contains("Revocation Date: " + OPENSSL_TIME.format(revoked.revokedAt())), entry);
         assertTrue(entry.contains("Invalidity Date: \n                Nov 20 01:02:03 2026 GMT"), entry);
+        String ocsp = ocsp();
+        assertTrue(ocsp.contains("Revocation Time: " + OPENSSL_TIME.format(revoked.revokedAt())), ocsp);
+        assertTrue(ocsp.contains("Invalidity Date: \n") && ocsp.contains("Nov 20 01:02:03 2026 GMT"), ocsp);
     }
 
     @Test

@@ -50,14 +50,27 @@ public final class CrlBuilder {
             return REASONS.get(entry.reason());
         }
         ExtensionsGenerator generator = entryExtensions(entry.reason());
+        generator.addExtension(invalidityDateExtension(entry.invalidSince()));
+        return generator.generate();
+    }
+
+    /**
+     * The invalidityDate alone, for an OCSP single response (RFC 6960 4.4 admits the CRL entry
+     * extensions there); null without a date.
+     */
+    static org.bouncycastle.asn1.x509.Extensions invalidityDate(Instant invalidSince) {
+        return invalidSince == null ? null
+                : new org.bouncycastle.asn1.x509.Extensions(invalidityDateExtension(invalidSince));
+    }
+
+    /** RFC 5280 5.3.2: GeneralizedTime in whole seconds, GMT. */
+    private static Extension invalidityDateExtension(Instant invalidSince) {
         try {
-            // RFC 5280 5.3.2: GeneralizedTime in whole seconds
-            generator.addExtension(Extension.invalidityDate, false, new ASN1GeneralizedTime(
-                    Date.from(entry.invalidSince().truncatedTo(ChronoUnit.SECONDS))));
+            return new Extension(Extension.invalidityDate, false, new ASN1GeneralizedTime(
+                    Date.from(invalidSince.truncatedTo(ChronoUnit.SECONDS))).getEncoded());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return generator.generate();
     }
 
     private static Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> reasons() {

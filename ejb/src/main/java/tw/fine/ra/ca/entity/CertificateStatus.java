@@ -77,6 +77,11 @@ public enum CertificateStatus {
         return this == ON_HOLD || this == REVOKED || this == EXPIRED_ON_HOLD;
     }
 
+    /** Out of use for good: revoked or expired (held or not); nothing but a key compromise may follow. */
+    public boolean isEnded() {
+        return this == REVOKED || this == EXPIRED || this == EXPIRED_ON_HOLD;
+    }
+
     /** The statuses listed on the CRL. */
     public static Set<CertificateStatus> revokedForRelyingParties() {
         return Stream.of(values()).filter(CertificateStatus::isRevokedForRelyingParties)

@@ -50,6 +50,13 @@ class CertificateStatusTest {
     }
 
     @Test
+    void revokedAndBothExpiriesHaveEndedTheOthersNot() {
+        for (CertificateStatus s : CertificateStatus.values()) {
+            assertEquals(s == REVOKED || s == EXPIRED || s == EXPIRED_ON_HOLD, s.isEnded(), s.name());
+        }
+    }
+
+    @Test
     void aKeyCompromiseFoundAfterExpiryCanStillBeRecordedButNoOtherRevocation() {
         IssuedCertificate cert = certificate();
         Instant at = Instant.parse("2026-11-25T01:00:00Z");
