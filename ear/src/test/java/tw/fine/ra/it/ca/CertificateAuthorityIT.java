@@ -33,6 +33,7 @@ import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.IssuedPair;
 import tw.fine.ra.ca.boundary.PairRequest;
+import tw.fine.ra.ca.boundary.UnknownCertificateException;
 import tw.fine.ra.ca.control.CaCredentials;
 import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.CertificateUsage;
@@ -261,6 +262,9 @@ class CertificateAuthorityIT {
         assertEquals(1L, em.createQuery("select count(r) from AuditRecord r where r.event = "
                 + "tw.fine.ra.audit.entity.AuditEvent.OCSP_SIGNER_ISSUED and r.detail like :d", Long.class)
                 .setParameter("d", "%serial " + serial + ",%").getSingleResult());
+        // the façade the RA uses neither shows nor moves it
+        assertTrue(ca.find(record.id()).isEmpty());
+        assertThrows(UnknownCertificateException.class, () -> ca.hold(record.id()));
         assertTrue(em.createQuery("select c from IssuedCertificate c where c.usage = :u", IssuedCertificate.class)
                 .setParameter("u", CertificateUsage.OCSP_SIGNING).getResultStream()
                 .allMatch(c -> c.subscriberId() == null && c.requestId() == null));

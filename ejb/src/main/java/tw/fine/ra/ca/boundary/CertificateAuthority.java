@@ -160,8 +160,9 @@ public class CertificateAuthority {
         return revoke(number, RevocationReason.SUPERSEDED, null);
     }
 
+    /** A subscriber's certificate by its number; the CA's own OCSP signers are not found here. */
     public Optional<CertificateView> find(long number) {
-        return Optional.ofNullable(em.find(IssuedCertificate.class, number)).map(CertificateView::of);
+        return subscribers(number).map(CertificateView::of);
     }
 
     public List<CertificateView> ofSubscriber(String subscriberId) {
@@ -220,6 +221,11 @@ public class CertificateAuthority {
         }
     }
 
+    private Optional<IssuedCertificate> subscribers(long number) {
+        return Optional.ofNullable(em.find(IssuedCertificate.class, number))
+                .filter(c -> c.usage() != CertificateUsage.OCSP_SIGNING);
+    }
+
     /** Whole seconds, as certificates and CRLs encode times: the database says what they say. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -227,10 +233,8 @@ public class CertificateAuthority {
 
     private CertificateView move(long number, Transition step, RevocationReason reason, Instant at,
             Instant invalidSince) throws UnknownCertificateException, IllegalStatusTransitionException {
-        IssuedCertificate certificate = em.find(IssuedCertificate.class, number);
-        if (certificate == null) {
-            throw new UnknownCertificateException(String.valueOf(number));
-        }
+        IssuedCertificate certificate = subscribers(number)
+                .orElseThrow(() -> new UnknownCertificateException(String.valueOf(number)));
         CertificateStatus before = certificate.status();
         if (!certificate.take(step, at, reason, invalidSince)) {
             throw new IllegalStatusTransitionException(String.valueOf(number), before, step.to());

@@ -74,10 +74,8 @@ class CertificateStatusTest {
 
     @Test
     void aHeldCertificatePastNotAfterStaysHeldForRelyingPartiesAndCannotBeReleased() {
-        IssuedCertificate cert = certificate();
         Instant heldAt = Instant.parse("2026-11-25T01:00:00Z");
-        cert.take(PUT_ON_CARD, heldAt, null);
-        cert.take(HOLD, heldAt, RevocationReason.CERTIFICATE_HOLD);
+        IssuedCertificate cert = heldAt(heldAt);
 
         assertFalse(cert.take(EXPIRE, heldAt.plusSeconds(3600), null));
         assertTrue(cert.take(EXPIRE_ON_HOLD, heldAt.plusSeconds(3600), null));
@@ -111,10 +109,8 @@ class CertificateStatusTest {
 
     @Test
     void aHeldCertificateCannotBePutOnTheCardAgain() {
-        IssuedCertificate cert = certificate();
         Instant at = Instant.parse("2026-11-25T01:00:00Z");
-        cert.take(PUT_ON_CARD, at, null);
-        cert.take(HOLD, at, RevocationReason.CERTIFICATE_HOLD);
+        IssuedCertificate cert = heldAt(at);
 
         assertFalse(cert.take(PUT_ON_CARD, at, null));
         assertEquals(ON_HOLD, cert.status());
@@ -145,6 +141,13 @@ class CertificateStatusTest {
         assertFalse(cert.take(PUT_ON_CARD, Instant.now(), null));
         assertEquals(REVOKED, cert.status());
         assertEquals(RevocationReason.KEY_COMPROMISE, cert.revocationReason());
+    }
+
+    private static IssuedCertificate heldAt(Instant at) {
+        IssuedCertificate cert = certificate();
+        cert.take(PUT_ON_CARD, at, null);
+        cert.take(HOLD, at, RevocationReason.CERTIFICATE_HOLD);
+        return cert;
     }
 
     private static IssuedCertificate certificate() {
