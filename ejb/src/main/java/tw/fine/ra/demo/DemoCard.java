@@ -26,7 +26,6 @@ import java.util.logging.Logger;
 import org.jboss.ejb3.annotation.RunAsPrincipal;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
-import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.IllegalStatusTransitionException;
 import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.ca.boundary.UnknownCertificateException;
@@ -177,7 +176,7 @@ public class DemoCard {
             }
         }
         for (CertificateView certificate : ca.ofSubscriber(subscriberId)) {
-            if (certificate.status() != CertificateStatus.REVOKED && certificate.status() != CertificateStatus.EXPIRED) {
+            if (!certificate.status().isEnded()) {
                 try {
                     ca.revoke(certificate.certificateNumber(), RevocationReason.CESSATION_OF_OPERATION, null);
                 } catch (UnknownCertificateException | IllegalStatusTransitionException e) {

@@ -1,5 +1,7 @@
 package tw.fine.ra.it.ca;
 
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -49,10 +51,14 @@ public final class CaFixtures {
     }
 
     public static KeyPair ecKeys() {
-        return keys("EC", new ECGenParameterSpec("secp256r1"));
+        return ecKeys("secp256r1");
     }
 
-    /** The encryption key a card generates: RSA-2048 (an EC key cannot do keyEncipherment). */
+    public static KeyPair ecKeys(String curve) {
+        return keys("EC", new ECGenParameterSpec(curve));
+    }
+
+    /** An RSA-2048 key: fits both certificates (an EC encryption key gets keyAgreement instead). */
     public static KeyPair rsaKeys() {
         return keys("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
     }
@@ -113,6 +119,19 @@ public final class CaFixtures {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Moves a certificate's notAfter (in the database only) a day into the past, so the next
+     * expiry run finds it due: the two-year wait a test cannot make.
+     */
+    public static void pastNotAfter(EntityManager em, UserTransaction tx, long certificateNumber) throws Exception {
+        tx.begin();
+        em.joinTransaction();
+        em.createQuery("update IssuedCertificate c set c.notAfter = :t where c.id = :id")
+                .setParameter("t", Instant.now().minus(Duration.ofDays(1))).setParameter("id", certificateNumber)
+                .executeUpdate();
+        tx.commit();
     }
 
     /** This server's plain-HTTP base, from inside it. */

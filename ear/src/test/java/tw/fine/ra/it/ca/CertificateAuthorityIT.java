@@ -2,29 +2,43 @@ package tw.fine.ra.it.ca;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tw.fine.ra.ca.boundary.CaMaintenance;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.IssuedPair;
 import tw.fine.ra.ca.boundary.PairRequest;
+import tw.fine.ra.ca.boundary.UnknownCertificateException;
+import tw.fine.ra.ca.control.CaCredentials;
 import tw.fine.ra.ca.entity.CertificateStatus;
+import tw.fine.ra.ca.entity.CertificateUsage;
 import tw.fine.ra.ca.entity.IllegalStatusTransitionException;
+import tw.fine.ra.ca.entity.IssuedCertificate;
 import tw.fine.ra.ca.entity.RequestRejectedException;
 import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.it.support.Deployments;
@@ -43,6 +57,15 @@ class CertificateAuthorityIT {
 
     @PersistenceContext(unitName = "fine")
     EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    @Inject
+    CaMaintenance maintenance;
+
+    @Inject
+    CaCredentials keys;
 
     @Test
     void pairGetsTheSubscriberSubjectTwoUsagesAndOneNotAfter() throws Exception {
@@ -64,6 +87,20 @@ class CertificateAuthorityIT {
         assertEquals(CertificateStatus.ISSUED_NOT_ON_CARD, pair.signing().status());
         assertEquals(pair.signing().certificateNumber(), ca.find(pair.signing().certificateNumber()).orElseThrow()
                 .certificateNumber());
+    }
+
+    @Test
+    void theStoredValidityIsTheCertificatesToTheSecondEndingAtTaipeiMidnight() throws Exception {
+        IssuedPair pair = ca.issuePair(CaFixtures.pairRequest());
+
+        for (CertificateView view : List.of(pair.signing(), pair.encryption())) {
+            X509Certificate certificate = x509(view.der());
+            CertificateView stored = ca.find(view.certificateNumber()).orElseThrow();
+            assertEquals(certificate.getNotBefore().toInstant(), stored.notBefore());
+            assertEquals(certificate.getNotAfter().toInstant(), stored.notAfter());
+            assertEquals(LocalTime.of(23, 59, 59), stored.notAfter().atZone(ZoneId.of("Asia/Taipei")).toLocalTime());
+        }
+        assertEquals(pair.signing().notAfter(), pair.encryption().notAfter());
     }
 
     @Test
@@ -107,12 +144,12 @@ class CertificateAuthorityIT {
     }
 
     @Test
-    void anEcEncryptionKeyIsRefusedWithItsReasonAuditedAndNothingKept() throws Exception {
+    void anUnfitEncryptionKeyIsRefusedWithItsReasonAuditedAndNothingKept() throws Exception {
         PairRequest request = CaFixtures.pairRequest();
-        PairRequest ecEncryption = new PairRequest(request.requestId(), request.subscriberId(), "70759028",
-                request.signingRequest(), CaFixtures.csr(CaFixtures.ecKeys()));
+        PairRequest p384Encryption = new PairRequest(request.requestId(), request.subscriberId(), "70759028",
+                request.signingRequest(), CaFixtures.csr(CaFixtures.ecKeys("secp384r1")));
 
-        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(ecEncryption));
+        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(p384Encryption));
 
         assertEquals(RequestRejectedException.Reason.KEY_UNFIT_FOR_USAGE, e.reason());
         assertTrue(ca.ofSubscriber(request.subscriberId()).isEmpty());
@@ -121,6 +158,22 @@ class CertificateAuthorityIT {
                 .setParameter("s", request.subscriberId()).setParameter("d", "%KEY_UNFIT_FOR_USAGE%").getSingleResult());
         // the same request id is free for a request with fitting keys
         assertEquals(CertificateStatus.ISSUED_NOT_ON_CARD, ca.issuePair(request).encryption().status());
+    }
+
+    @Test
+    void anEcEncryptionCertificateCarriesKeyAgreementOnlyAsOpensslReadsIt() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("fine-profile-it");
+        PairRequest request = CaFixtures.pairRequest();
+        IssuedPair pair = ca.issuePair(new PairRequest(request.requestId(), request.subscriberId(), "70759028",
+                request.signingRequest(), CaFixtures.csr(CaFixtures.ecKeys())));
+        CaFixtures.pem(dir.resolve("encryption.pem"), "CERTIFICATE", pair.encryption().der());
+
+        String text = CaFixtures.openssl(dir, "x509", "-in", "encryption.pem", "-noout", "-text").output();
+
+        assertTrue(text.contains("Public Key Algorithm: id-ecPublicKey") && text.contains("NIST CURVE: P-256"), text);
+        assertTrue(text.contains("X509v3 Key Usage: critical\n                Key Agreement\n"), text);
+        assertFalse(text.contains("Key Encipherment"), text);
+        assertFalse(text.contains("Data Encipherment"), text);
     }
 
     @Test
@@ -171,6 +224,50 @@ class CertificateAuthorityIT {
         CertificateView after = ca.find(number).orElseThrow();
         assertEquals(CertificateStatus.REVOKED, after.status());
         assertEquals(RevocationReason.KEY_COMPROMISE, after.revocationReason());
+    }
+
+    @Test
+    void aKeyCompromiseFoundAfterExpiryIsRecordedButNoOtherRevocation() throws Exception {
+        long number = ca.issuePair(CaFixtures.pairRequest()).signing().certificateNumber();
+        ca.markOnCard(number);
+        CaFixtures.pastNotAfter(em, tx, number);
+        ca.expireDue();
+        assertEquals(CertificateStatus.EXPIRED, ca.find(number).orElseThrow().status());
+
+        assertThrows(IllegalStatusTransitionException.class,
+                () -> ca.revoke(number, RevocationReason.AFFILIATION_CHANGED, null));
+        Instant lost = Instant.now().minus(Duration.ofDays(400));
+        CertificateView revoked = ca.revoke(number, RevocationReason.KEY_COMPROMISE, lost);
+
+        assertEquals(CertificateStatus.REVOKED, revoked.status());
+        assertEquals(RevocationReason.KEY_COMPROMISE, revoked.revocationReason());
+        assertEquals(lost.truncatedTo(ChronoUnit.SECONDS), revoked.invalidityDate());
+        assertTrue(revoked.revokedAt().isAfter(lost));
+    }
+
+    @Test
+    void theOcspSignerIsOnRecordAsTheCasOwnAndItsIssuanceAuditedOnce() throws Exception {
+        maintenance.run();
+        maintenance.run();
+        X509Certificate signer = keys.ocspSigner().certificate();
+        String serial = signer.getSerialNumber().toString(16);
+
+        IssuedCertificate record = em.createNamedQuery(IssuedCertificate.BY_SERIAL, IssuedCertificate.class)
+                .setParameter("issuer", keys.issuerDn()).setParameter("serial", serial).getSingleResult();
+
+        assertEquals(CertificateUsage.OCSP_SIGNING, record.usage());
+        assertEquals(null, record.subscriberId());
+        assertArrayEquals(signer.getEncoded(), record.der());
+        assertEquals(signer.getNotAfter().toInstant(), record.notAfter());
+        assertEquals(1L, em.createQuery("select count(r) from AuditRecord r where r.event = "
+                + "tw.fine.ra.audit.entity.AuditEvent.OCSP_SIGNER_ISSUED and r.detail like :d", Long.class)
+                .setParameter("d", "%serial " + serial + ",%").getSingleResult());
+        // the façade the RA uses neither shows nor moves it
+        assertTrue(ca.find(record.id()).isEmpty());
+        assertThrows(UnknownCertificateException.class, () -> ca.hold(record.id()));
+        assertTrue(em.createQuery("select c from IssuedCertificate c where c.usage = :u", IssuedCertificate.class)
+                .setParameter("u", CertificateUsage.OCSP_SIGNING).getResultStream()
+                .allMatch(c -> c.subscriberId() == null && c.requestId() == null));
     }
 
     @Test

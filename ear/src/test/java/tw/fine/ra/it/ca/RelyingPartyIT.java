@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +17,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CRLReason;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.CertificateID;
@@ -29,6 +41,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
+import tw.fine.ra.ca.boundary.Publication;
+import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.it.support.Deployments;
 
@@ -46,6 +60,15 @@ class RelyingPartyIT {
 
     @Inject
     CertificateAuthority ca;
+
+    @Inject
+    Publication publication;
+
+    @PersistenceContext(unitName = "fine")
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private Path dir;
@@ -120,6 +143,43 @@ class RelyingPartyIT {
     }
 
     @Test
+    void aRevocationDatedBackIsOnTheCrlWithTheRecordingTimeAsRevocationDateAndTheGivenDateAsInvalidityDate()
+            throws Exception {
+        Instant keyLost = Instant.parse("2026-11-20T01:02:03.456Z");
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        CertificateView revoked = ca.revoke(cert.certificateNumber(), RevocationReason.KEY_COMPROMISE, keyLost);
+
+        assertEquals(keyLost.truncatedTo(ChronoUnit.SECONDS), revoked.invalidityDate());
+        assertFalse(revoked.revokedAt().isBefore(before), revoked.revokedAt() + " is the recording time");
+        byte[] crl = CaFixtures.crlUntil(c -> c.getRevokedCertificate(cert.serial()) != null);
+        assertEquals(revoked.revokedAt(), x509Crl(crl).getRevokedCertificate(cert.serial()).getRevocationDate()
+                .toInstant());
+        CaFixtures.pem(dir.resolve("backdated.pem"), "X509 CRL", crl);
+        String text = CaFixtures.openssl(dir, "crl", "-in", "backdated.pem", "-noout", "-text").output();
+        String entry = text.substring(text.indexOf("Serial Number: " + cert.serial().toString(16).toUpperCase()));
+        assertTrue(entry.contains("Revocation Date: " + OPENSSL_TIME.format(revoked.revokedAt())), entry);
+        assertTrue(entry.contains("Invalidity Date: \n                Nov 20 01:02:03 2026 GMT"), entry);
+        String ocsp = ocsp();
+        assertTrue(ocsp.contains("Revocation Time: " + OPENSSL_TIME.format(revoked.revokedAt())), ocsp);
+        assertTrue(ocsp.contains("Invalidity Date: \n") && ocsp.contains("Nov 20 01:02:03 2026 GMT"), ocsp);
+    }
+
+    @Test
+    void aHeldCertificateThatExpiresStaysRevokedCertificateHoldInOcspAndOnTheCrl() throws Exception {
+        ca.hold(cert.certificateNumber());
+        CaFixtures.pastNotAfter(em, tx, cert.certificateNumber());
+
+        ca.expireDue();
+
+        assertEquals(CertificateStatus.EXPIRED_ON_HOLD, ca.find(cert.certificateNumber()).orElseThrow().status());
+        String held = ocsp();
+        assertTrue(held.contains("ee.pem: revoked") && held.contains("Reason: certificateHold"), held);
+        X509CRLEntry entry = x509Crl(publication.publishCrl().der()).getRevokedCertificate(cert.serial());
+        assertEquals(CRLReason.CERTIFICATE_HOLD, entry.getRevocationReason(), "still listed, as held");
+    }
+
+    @Test
     void ocspOverGetAnswersAndMalformedRequestsGetMalformedRequestNot500() throws Exception {
         X509CertificateHolder issuer = new X509CertificateHolder(ca.caChain().get(0));
         CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
@@ -150,6 +210,13 @@ class RelyingPartyIT {
         assertTrue(text.output().contains("URI:http://localhost:8080/pki/crl/information-user-ca.crl"), text.output());
         assertTrue(text.output().contains("OCSP - URI:http://localhost:8080/pki/ocsp"), text.output());
         assertTrue(asn1.output().contains(":X509v3 Certificate Policies"), asn1.output());
+    }
+
+    private static final DateTimeFormatter OPENSSL_TIME = DateTimeFormatter
+            .ofPattern("MMM ppd HH:mm:ss yyyy 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private static X509CRL x509Crl(byte[] der) throws Exception {
+        return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
     }
 
     private String ocsp() {

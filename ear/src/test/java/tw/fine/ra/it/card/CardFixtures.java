@@ -18,7 +18,6 @@ import tw.fine.ra.audit.entity.Outcome;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.RaKeys;
-import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.ca.entity.CardMasterKey;
 import tw.fine.ra.card.control.CardSecrets;
@@ -107,7 +106,7 @@ public class CardFixtures {
     /** Revokes whatever of the subscriber's certificates is not revoked or expired, so he can apply again. */
     public void withoutUsablePair(String subscriberId) throws Exception {
         for (CertificateView c : ca.ofSubscriber(subscriberId)) {
-            if (c.status() != CertificateStatus.REVOKED && c.status() != CertificateStatus.EXPIRED) {
+            if (!c.status().isEnded()) {
                 ca.revoke(c.certificateNumber(), RevocationReason.CESSATION_OF_OPERATION, null);
             }
         }

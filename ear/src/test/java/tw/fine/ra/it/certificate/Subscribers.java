@@ -14,7 +14,6 @@ import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.IssuedPair;
 import tw.fine.ra.ca.boundary.PairRequest;
-import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.card.entity.Card;
 import tw.fine.ra.card.entity.CardStatus;
@@ -54,7 +53,7 @@ public class Subscribers {
     /** Revokes every certificate of the subscriber still in use, so he may apply again. */
     public void endPairs(String subscriberId) throws Exception {
         for (CertificateView c : ca.ofSubscriber(subscriberId)) {
-            if (c.status() != CertificateStatus.REVOKED && c.status() != CertificateStatus.EXPIRED) {
+            if (!c.status().isEnded()) {
                 ca.revoke(c.certificateNumber(), RevocationReason.CESSATION_OF_OPERATION, null);
             }
         }

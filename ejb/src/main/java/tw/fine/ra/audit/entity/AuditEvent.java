@@ -39,5 +39,7 @@ public enum AuditEvent {
     CARD_UNBLOCKED,
     CARD_RETIRED,
     CARD_TICKET_REFUSED,
-    CARD_AUTHENTICATION
+    CARD_AUTHENTICATION,
+    // ca: the CA's own certificates
+    OCSP_SIGNER_ISSUED
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,8 @@ public class CertificateAuthority {
             Transition.PUT_ON_CARD, AuditEvent.CERTIFICATE_ON_CARD,
             Transition.HOLD, AuditEvent.CERTIFICATE_HELD,
             Transition.RELEASE, AuditEvent.CERTIFICATE_RELEASED,
-            Transition.REVOKE, AuditEvent.CERTIFICATE_REVOKED);
+            Transition.REVOKE, AuditEvent.CERTIFICATE_REVOKED,
+            Transition.REVOKE_FOR_KEY_COMPROMISE, AuditEvent.CERTIFICATE_REVOKED);
 
     private final RequestCheck check = new RequestCheck();
 
@@ -100,7 +102,7 @@ public class CertificateAuthority {
                 request.encryptionRequest(), clock.instant()));
         // a concurrent call with the same id fails here, before anything is signed
         em.flush();
-        Instant now = clock.instant();
+        Instant now = now();
         Instant notAfter = keys.issuer().notAfter(now);
         IssuedCertificate s = signer.sign(request.requestId(), subject, CertificateUsage.SIGNING, signing, now, notAfter);
         IssuedCertificate e = signer.sign(request.requestId(), subject, CertificateUsage.ENCRYPTION, encryption, now,
@@ -126,38 +128,41 @@ public class CertificateAuthority {
 
     /** The agent wrote the certificate to the card. */
     public CertificateView markOnCard(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
-        return move(number, Transition.PUT_ON_CARD, null, null);
+        return move(number, Transition.PUT_ON_CARD, null, null, null);
     }
 
     /** Suspends at once (certificateHold); relying parties see it as revoked until released. */
     public CertificateView hold(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
-        return move(number, Transition.HOLD, RevocationReason.CERTIFICATE_HOLD, clock.instant());
+        return move(number, Transition.HOLD, RevocationReason.CERTIFICATE_HOLD, now(), null);
     }
 
     public CertificateView release(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
-        return move(number, Transition.RELEASE, null, null);
+        return move(number, Transition.RELEASE, null, null, null);
     }
 
     /**
-     * Revokes for good. {@code at} may lie in the past (the date a key was lost); it is the
-     * revocation date on the CRL and in OCSP.
+     * Revokes for good; a key compromise even after expiry. The revocation date on the CRL and in
+     * OCSP is now, when the CA records it (RFC 5280 5.3.2); {@code at}, if in the past (the date a
+     * key was lost), becomes the invalidity date. See docs/adr/0005.
      */
     public CertificateView revoke(long number, RevocationReason reason, Instant at)
             throws UnknownCertificateException, IllegalStatusTransitionException {
         if (!reason.isPermanent()) {
             throw new IllegalArgumentException("a hold is not a revocation; use hold()");
         }
-        Instant now = clock.instant();
-        return move(number, Transition.REVOKE, reason, at == null || at.isAfter(now) ? now : at);
+        Instant now = now();
+        Instant invalidSince = at == null || !at.isBefore(now) ? null : at.truncatedTo(ChronoUnit.SECONDS);
+        return move(number, Transition.revoking(reason), reason, now, invalidSince);
     }
 
     /** The old pair after a renewal reached the card. */
     public CertificateView supersede(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
-        return revoke(number, RevocationReason.SUPERSEDED, clock.instant());
+        return revoke(number, RevocationReason.SUPERSEDED, null);
     }
 
+    /** A subscriber's certificate by its number; the CA's own OCSP signers are not found here. */
     public Optional<CertificateView> find(long number) {
-        return Optional.ofNullable(em.find(IssuedCertificate.class, number)).map(CertificateView::of);
+        return subscribers(number).map(CertificateView::of);
     }
 
     public List<CertificateView> ofSubscriber(String subscriberId) {
@@ -165,16 +170,21 @@ public class CertificateAuthority {
                 .setParameter("subscriber", subscriberId).getResultStream().map(CertificateView::of).toList();
     }
 
-    /** Marks certificates past notAfter as expired; returns how many. */
+    /** Marks certificates past notAfter as expired, held ones as expired on hold; returns how many. */
     public int expireDue() {
+        int expired = expire(Transition.EXPIRE) + expire(Transition.EXPIRE_ON_HOLD);
+        if (expired > 0) {
+            audit.success(CA, AuditEvent.CERTIFICATES_EXPIRED, "-", expired + " certificates past notAfter");
+        }
+        return expired;
+    }
+
+    private int expire(Transition step) {
         List<IssuedCertificate> due = em.createNamedQuery(IssuedCertificate.DUE_TO_EXPIRE, IssuedCertificate.class)
                 .setParameter("now", clock.instant())
-                .setParameter("statuses", Transition.EXPIRE.from())
+                .setParameter("statuses", step.from())
                 .getResultList();
-        due.forEach(c -> c.take(Transition.EXPIRE, clock.instant(), null));
-        if (!due.isEmpty()) {
-            audit.success(CA, AuditEvent.CERTIFICATES_EXPIRED, "-", due.size() + " certificates past notAfter");
-        }
+        due.forEach(c -> c.take(step, clock.instant(), null));
         return due.size();
     }
 
@@ -211,18 +221,27 @@ public class CertificateAuthority {
         }
     }
 
-    private CertificateView move(long number, Transition step, RevocationReason reason, Instant at)
-            throws UnknownCertificateException, IllegalStatusTransitionException {
-        IssuedCertificate certificate = em.find(IssuedCertificate.class, number);
-        if (certificate == null) {
-            throw new UnknownCertificateException(String.valueOf(number));
-        }
+    private Optional<IssuedCertificate> subscribers(long number) {
+        return Optional.ofNullable(em.find(IssuedCertificate.class, number))
+                .filter(c -> c.usage() != CertificateUsage.OCSP_SIGNING);
+    }
+
+    /** Whole seconds, as certificates and CRLs encode times: the database says what they say. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private CertificateView move(long number, Transition step, RevocationReason reason, Instant at,
+            Instant invalidSince) throws UnknownCertificateException, IllegalStatusTransitionException {
+        IssuedCertificate certificate = subscribers(number)
+                .orElseThrow(() -> new UnknownCertificateException(String.valueOf(number)));
         CertificateStatus before = certificate.status();
-        if (!certificate.take(step, at, reason)) {
+        if (!certificate.take(step, at, reason, invalidSince)) {
             throw new IllegalStatusTransitionException(String.valueOf(number), before, step.to());
         }
         audit.success(CA, EVENTS.get(step), certificate.subscriberId(), "certificate #" + number + " serial "
-                + IssuedCertificate.hex(certificate.serial()) + (reason == null ? "" : ", " + reason));
+                + IssuedCertificate.hex(certificate.serial()) + (reason == null ? "" : ", " + reason)
+                + (invalidSince == null ? "" : ", invalid since " + invalidSince));
         // relying parties see every change that involves a revoked or held state, including hold -> revoked
         if (before.isRevokedForRelyingParties() || step.to().isRevokedForRelyingParties()) {
             statusChanged.fire(new CertificateStatusChanged(number));

@@ -13,24 +13,24 @@ import tw.fine.ra.ca.entity.CertificateUsage;
 import tw.fine.ra.ca.entity.RequestRejectedException;
 
 /**
- * The two certificates of a subscriber's pair; the key usage is fixed, the EKUs are configured.
- * Each profile also fixes the keys it certifies, the ones a card generates: a signing key is
- * EC P-256 or RSA-2048; an encryption key is RSA-2048 only, because keyEncipherment and
- * dataEncipherment are defined for RSA keys, while an EC key could only carry keyAgreement
- * (RFC 5480 §3), which this profile does not issue.
+ * The two certificates of a subscriber's pair; the key usage follows from the profile and the key,
+ * the EKUs are configured. Each profile also fixes the keys it certifies, the ones a card
+ * generates: EC P-256 or RSA-2048. An RSA encryption key gets keyEncipherment and
+ * dataEncipherment; an EC encryption key gets keyAgreement only, because RFC 5480 §3 forbids
+ * keyEncipherment and dataEncipherment for EC keys (docs/adr/0005).
  */
 public enum CertificateProfile {
-    SIGNING(KeyUsage.digitalSignature | KeyUsage.nonRepudiation, true),
-    ENCRYPTION(KeyUsage.keyEncipherment | KeyUsage.dataEncipherment, false);
+    SIGNING(KeyUsage.digitalSignature | KeyUsage.nonRepudiation, KeyUsage.digitalSignature | KeyUsage.nonRepudiation),
+    ENCRYPTION(KeyUsage.keyEncipherment | KeyUsage.dataEncipherment, KeyUsage.keyAgreement);
 
     static final int RSA_BITS = 2048;
 
-    private final int keyUsage;
-    private final boolean ecAllowed;
+    private final int rsaKeyUsage;
+    private final int ecKeyUsage;
 
-    CertificateProfile(int keyUsage, boolean ecAllowed) {
-        this.keyUsage = keyUsage;
-        this.ecAllowed = ecAllowed;
+    CertificateProfile(int rsaKeyUsage, int ecKeyUsage) {
+        this.rsaKeyUsage = rsaKeyUsage;
+        this.ecKeyUsage = ecKeyUsage;
     }
 
     public static CertificateProfile of(CertificateUsage usage) {
@@ -45,9 +45,6 @@ public enum CertificateProfile {
             }
             return;
         }
-        if (!ecAllowed) {
-            throw unfit(key.getAlgorithm() + " key: keyEncipherment and dataEncipherment need RSA-2048 (RFC 5480)");
-        }
         ASN1Encodable curve = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getAlgorithm().getParameters();
         if (!X9ObjectIdentifiers.prime256v1.equals(curve)) {
             throw unfit("EC curve " + curve + " (P-256 only)");
@@ -58,8 +55,9 @@ public enum CertificateProfile {
         return new RequestRejectedException(KEY_UNFIT_FOR_USAGE, name().toLowerCase() + " certificate: " + detail);
     }
 
-    int keyUsage() {
-        return keyUsage;
+    /** The key usage bits for a key {@link #checkKey} accepted: RFC 5480 §3 decides them for EC keys. */
+    int keyUsage(PublicKey key) {
+        return KeyAlgorithm.of(key).isEc() ? ecKeyUsage : rsaKeyUsage;
     }
 
     List<String> extendedKeyUsages(CaSettings settings) {

@@ -30,7 +30,7 @@ public class CertificateStatusLookup {
         }
         IssuedCertificate c = found.get(0);
         return c.status().isRevokedForRelyingParties()
-                ? CertificateState.revoked(c.revokedAt(), c.revocationReason(), c.version())
+                ? CertificateState.revoked(c.revokedAt(), c.revocationReason(), c.version(), c.invalidityDate())
                 : CertificateState.good(c.version());
     }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
@@ -42,24 +44,55 @@ public final class CrlBuilder {
     /** One immutable extension set per reason, shared by all entries: a CRL may list 100,000. */
     private static final Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> REASONS = reasons();
 
+    /** Entries with an invalidity date are few (a revocation dated back); they get their own set. */
     private static org.bouncycastle.asn1.x509.Extensions reasonExtensions(RevokedEntry entry) {
-        return REASONS.get(entry.reason());
+        if (entry.invalidSince() == null) {
+            return REASONS.get(entry.reason());
+        }
+        ExtensionsGenerator generator = entryExtensions(entry.reason());
+        generator.addExtension(invalidityDateExtension(entry.invalidSince()));
+        return generator.generate();
     }
 
-    /** RFC 5280 5.3.1: the reason code is omitted rather than given as unspecified. */
+    /**
+     * The invalidityDate alone, for an OCSP single response (RFC 6960 4.4 admits the CRL entry
+     * extensions there); null without a date.
+     */
+    static org.bouncycastle.asn1.x509.Extensions invalidityDate(Instant invalidSince) {
+        return invalidSince == null ? null
+                : new org.bouncycastle.asn1.x509.Extensions(invalidityDateExtension(invalidSince));
+    }
+
+    /** RFC 5280 5.3.2: GeneralizedTime in whole seconds, GMT. */
+    private static Extension invalidityDateExtension(Instant invalidSince) {
+        try {
+            return new Extension(Extension.invalidityDate, false, new ASN1GeneralizedTime(
+                    Date.from(invalidSince.truncatedTo(ChronoUnit.SECONDS))).getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> reasons() {
         Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> map = new EnumMap<>(RevocationReason.class);
         for (RevocationReason reason : RevocationReason.values()) {
             if (reason.code() != 0) {
-                ExtensionsGenerator generator = new ExtensionsGenerator();
-                try {
-                    generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(reason.code()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                map.put(reason, generator.generate());
+                map.put(reason, entryExtensions(reason).generate());
             }
         }
         return map;
+    }
+
+    /** RFC 5280 5.3.1: the reason code is omitted rather than given as unspecified. */
+    private static ExtensionsGenerator entryExtensions(RevocationReason reason) {
+        ExtensionsGenerator generator = new ExtensionsGenerator();
+        if (reason.code() != 0) {
+            try {
+                generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(reason.code()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return generator;
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.IssuedCertificate;
@@ -30,13 +29,14 @@ public class CrlPublisher {
     public PublishedCrl publish() {
         String issuer = keys.issuerDn();
         // a projection: 100,000 entities with their DER would be read for three fields
-        List<RevokedEntry> entries = em.createQuery("select c.serialHex, c.revokedAt, c.revocationReason "
-                + "from IssuedCertificate c where c.issuerDn = :issuer and c.status in :statuses", Object[].class)
+        List<RevokedEntry> entries = em.createQuery("select c.serialHex, c.revokedAt, c.revocationReason, "
+                + "c.invalidityDate from IssuedCertificate c where c.issuerDn = :issuer and c.status in :statuses",
+                Object[].class)
                 .setParameter("issuer", issuer)
-                .setParameter("statuses", EnumSet.of(CertificateStatus.REVOKED, CertificateStatus.ON_HOLD))
+                .setParameter("statuses", CertificateStatus.revokedForRelyingParties())
                 .getResultStream()
                 .map(row -> new RevokedEntry(new BigInteger((String) row[0], 16), (Instant) row[1],
-                        (RevocationReason) row[2]))
+                        (RevocationReason) row[2], (Instant) row[3]))
                 .toList();
         long number = latest().map(c -> c.crlNumber().longValueExact() + 1).orElse(1L);
         Instant thisUpdate = clock.instant();

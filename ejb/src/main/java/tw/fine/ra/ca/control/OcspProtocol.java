@@ -125,7 +125,8 @@ public final class OcspProtocol {
         Date thisUpdate = Date.from(now);
         Date nextUpdate = Date.from(now.plus(validity));
         for (int i = 0; i < ids.length; i++) {
-            builder.addResponse(ids[i], toStatus(states[i]), thisUpdate, nextUpdate, null);
+            builder.addResponse(ids[i], toStatus(states[i]), thisUpdate, nextUpdate,
+                    CrlBuilder.invalidityDate(states[i].invalidSince()));
         }
         if (nonce != null) {
             builder.setResponseExtensions(new org.bouncycastle.asn1.x509.Extensions(nonce));

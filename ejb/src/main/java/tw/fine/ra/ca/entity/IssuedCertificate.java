@@ -16,7 +16,8 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * One certificate the CA signed. Its id is the internal certificate number (憑證編號) shown to
+ * One certificate the CA signed: a subscriber's, or its OCSP signer's ({@link CertificateUsage#OCSP_SIGNING},
+ * without request or subscriber). Its id is the internal certificate number (憑證編號) shown to
  * subscribers; (issuer, serial) is unique by a database constraint. The version counts status
  * changes, and OCSP responses are cached per version.
  */
@@ -51,10 +52,10 @@ public class IssuedCertificate {
     @Column(name = "serial_hex", nullable = false)
     private String serialHex;
 
-    @Column(name = "request_id", nullable = false)
+    @Column(name = "request_id")
     private String requestId;
 
-    @Column(name = "subscriber_id", nullable = false)
+    @Column(name = "subscriber_id")
     private String subscriberId;
 
     @Enumerated(EnumType.STRING)
@@ -71,6 +72,10 @@ public class IssuedCertificate {
 
     @Column(name = "revoked_at")
     private Instant revokedAt;
+
+    /** RFC 5280 5.3.2: since when the certificate is known or suspected to be unfit, if before revokedAt. */
+    @Column(name = "invalidity_date")
+    private Instant invalidityDate;
 
     @Column(name = "not_before", nullable = false)
     private Instant notBefore;
@@ -114,25 +119,48 @@ public class IssuedCertificate {
         this.status = CertificateStatus.ISSUED_NOT_ON_CARD;
     }
 
+    /**
+     * The CA's delegated OCSP signer: kept with the certificates it signed so every certificate the
+     * issuing CA signed is on record; no request, no subscriber, in use from the start.
+     */
+    public static IssuedCertificate ocspSigner(String issuerDn, BigInteger serial, String subjectDn, Instant notBefore,
+            Instant notAfter, String keyFingerprint, byte[] der, Instant issuedAt) {
+        IssuedCertificate c = new IssuedCertificate(null, null, CertificateUsage.OCSP_SIGNING, issuerDn, serial,
+                subjectDn, notBefore, notAfter, keyFingerprint, der, issuedAt);
+        c.status = CertificateStatus.ACTIVE;
+        return c;
+    }
+
     /** Serials are stored as lower-case hex without leading zeros, the form every lookup uses. */
     public static String hex(BigInteger serial) {
         return serial.toString(16);
     }
 
-    /** Takes the step if it may start from the current status; false (and unchanged) otherwise. */
+    /** Takes a step that records no revocation or hold, e.g. an expiry: a hold's reason and date stay. */
     public boolean take(CertificateStatus.Transition step, Instant at, RevocationReason reason) {
+        return take(step, at, reason, null);
+    }
+
+    /**
+     * Takes the step if it may start from the current status; false (and unchanged) otherwise. A
+     * step with a reason (hold, revocation) records it with {@code at}, the time the CA recorded it,
+     * and {@code invalidSince}, an earlier time the certificate was unfit from (or null).
+     */
+    public boolean take(CertificateStatus.Transition step, Instant at, RevocationReason reason, Instant invalidSince) {
         if (!step.startsFrom(status)) {
             return false;
         }
         CertificateStatus next = step.to();
         status = next;
-        if (next.isRevokedForRelyingParties()) {
+        if (reason != null) {
             revocationReason = reason;
             revokedAt = at;
+            invalidityDate = invalidSince;
         } else if (next == CertificateStatus.ACTIVE) {
             // released from hold: nothing of the hold may reach a CRL or OCSP answer
             revocationReason = null;
             revokedAt = null;
+            invalidityDate = null;
         }
         return true;
     }
@@ -171,6 +199,10 @@ public class IssuedCertificate {
 
     public Instant revokedAt() {
         return revokedAt;
+    }
+
+    public Instant invalidityDate() {
+        return invalidityDate;
     }
 
     public Instant notBefore() {

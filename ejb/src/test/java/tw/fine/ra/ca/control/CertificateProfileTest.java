@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +46,19 @@ class CertificateProfileTest {
     }
 
     @Test
+    void anEcEncryptionCertificateCarriesKeyAgreementOnlyAsOpensslReadsIt() {
+        X509Certificate cert = ca.issue(Csrs.ec("secp256r1").getPublic(), CertificateProfile.ENCRYPTION);
+        String text = x509Text(cert, "ec-encryption.pem");
+
+        assertTrue(text.contains("Public Key Algorithm: id-ecPublicKey") && text.contains("NIST CURVE: P-256"), text);
+        assertTrue(text.contains("X509v3 Key Usage: critical\n                Key Agreement\n"), text);
+        assertFalse(text.contains("Key Encipherment"), text);
+        assertFalse(text.contains("Data Encipherment"), text);
+        assertTrue(text.contains("X509v3 Extended Key Usage: \n                E-mail Protection\n"), text);
+        assertCommonExtensions(text);
+    }
+
+    @Test
     void subjectIsBuiltFromTheSubscriberRecordInX500Order() {
         X509Certificate cert = ca.issue(Csrs.rsa(2048).getPublic(), CertificateProfile.SIGNING);
         Openssl.pem(dir.resolve("subject.pem"), cert);
@@ -73,12 +85,6 @@ class CertificateProfileTest {
 
         assertTrue(verify.ok(), verify.output());
         assertTrue(verify.output().contains("ee.pem: OK"), verify.output());
-    }
-
-    @Test
-    void pairSharesNotAfterWhichIsTwoYearsAhead() {
-        Instant now = Instant.parse("2026-11-25T10:00:00Z");
-        assertEquals(Instant.parse("2028-11-25T10:00:00Z"), ca.issuer.notAfter(now));
     }
 
     private static String x509Text(X509Certificate cert, String file) {

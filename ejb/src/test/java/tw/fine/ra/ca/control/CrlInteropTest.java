@@ -1,5 +1,6 @@
 package tw.fine.ra.ca.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,39 @@ class CrlInteropTest {
         crl("released.pem", BigInteger.valueOf(11), List.of());
         Openssl.Result released = Openssl.run(dir, "verify", "-crl_check", "-CAfile", "chain.pem", "-CRLfile", "released.pem", "ee.pem");
         assertTrue(released.ok(), released.output());
+    }
+
+    @Test
+    void aRevocationDatedBackShowsTheRecordingTimeAsRevocationDateAndTheEarlierOneAsInvalidityDate() {
+        Instant recorded = Instant.parse("2026-11-25T03:04:05Z");
+        Instant keyLost = Instant.parse("2026-11-20T01:02:03.456Z");
+        BigInteger other = ca.serials.next();
+        crl("backdated.pem", BigInteger.valueOf(12), List.of(
+                new RevokedEntry(cert.getSerialNumber(), recorded, RevocationReason.KEY_COMPROMISE, keyLost),
+                new RevokedEntry(other, recorded, RevocationReason.UNSPECIFIED, keyLost)));
+
+        Openssl.Result result = Openssl.run(dir, "crl", "-in", "backdated.pem", "-CAfile", "chain.pem", "-verify",
+                "-noout", "-text");
+
+        assertTrue(result.ok() && result.output().contains("verify OK"), result.output());
+        String entry = result.output().substring(result.output().indexOf(cert.getSerialNumber().toString(16)
+                .toUpperCase()));
+        assertTrue(entry.startsWith(cert.getSerialNumber().toString(16).toUpperCase()
+                + "\n        Revocation Date: Nov 25 03:04:05 2026 GMT"), entry);
+        assertTrue(entry.contains("X509v3 CRL Reason Code: \n                Key Compromise"), entry);
+        // whole seconds, GMT (RFC 5280 4.1.2.5.2)
+        assertTrue(entry.contains("Invalidity Date: \n                Nov 20 01:02:03 2026 GMT"), entry);
+        assertEquals(2, result.output().split("Invalidity Date", -1).length - 1, result.output());
+    }
+
+    @Test
+    void anEntryWithoutAnInvalidityDateCarriesNone() {
+        crl("plain.pem", BigInteger.valueOf(13), List.of(entry(cert.getSerialNumber(), RevocationReason.KEY_COMPROMISE)));
+
+        Openssl.Result result = Openssl.run(dir, "crl", "-in", "plain.pem", "-noout", "-text");
+
+        assertTrue(result.ok(), result.output());
+        assertFalse(result.output().contains("Invalidity Date"), result.output());
     }
 
     private static RevokedEntry entry(BigInteger serial, RevocationReason reason) {

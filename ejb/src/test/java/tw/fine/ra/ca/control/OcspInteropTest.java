@@ -95,6 +95,17 @@ class OcspInteropTest {
     }
 
     @Test
+    void aRevocationDatedBackCarriesItsInvalidityDate() {
+        STATES.put(cert.getSerialNumber(), CertificateState.revoked(Instant.parse("2026-11-25T03:04:05Z"),
+                RevocationReason.KEY_COMPROMISE, VERSIONS.incrementAndGet(), Instant.parse("2026-11-20T01:02:03.456Z")));
+
+        String out = assertStatus("ee.pem: revoked");
+
+        assertTrue(out.contains("Revocation Time: Nov 25 03:04:05 2026 GMT"), out);
+        assertTrue(out.contains("Invalidity Date: \n") && out.contains("Nov 20 01:02:03 2026 GMT"), out);
+    }
+
+    @Test
     void nonceIsEchoed() {
         String out = assertStatus("ee.pem: good");
         assertTrue(out.contains("OCSP Nonce"), out);

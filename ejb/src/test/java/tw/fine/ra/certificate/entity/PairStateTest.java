@@ -3,6 +3,7 @@ package tw.fine.ra.certificate.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static tw.fine.ra.ca.entity.CertificateStatus.ACTIVE;
 import static tw.fine.ra.ca.entity.CertificateStatus.EXPIRED;
+import static tw.fine.ra.ca.entity.CertificateStatus.EXPIRED_ON_HOLD;
 import static tw.fine.ra.ca.entity.CertificateStatus.ISSUED_NOT_ON_CARD;
 import static tw.fine.ra.ca.entity.CertificateStatus.ON_HOLD;
 import static tw.fine.ra.ca.entity.CertificateStatus.REVOKED;
@@ -19,6 +20,8 @@ class PairStateTest {
         assertEquals(PairState.VALID, PairState.of(List.of(ACTIVE, ACTIVE)));
         assertEquals(PairState.ON_HOLD, PairState.of(List.of(ON_HOLD, ON_HOLD)));
         assertEquals(PairState.ENDED, PairState.of(List.of(REVOKED, EXPIRED)));
+        // a pair that expired on hold is over for its subscriber, though relying parties still see the hold
+        assertEquals(PairState.ENDED, PairState.of(List.of(EXPIRED_ON_HOLD, EXPIRED_ON_HOLD)));
     }
 
     @Test
