@@ -104,7 +104,7 @@ cp ear/target/fine-ra.ear "$RUN_SERVER/standalone/deployments/"
 export FINE_DB_URL="jdbc:h2:file:$DATA/fine-ra;DB_CLOSE_ON_EXIT=FALSE"
 # the CA key store and its generated secret (ca.p12.secret) next to the database
 export FINE_CA_KEYSTORE_PATH="${FINE_CA_KEYSTORE_PATH:-$DATA/ca/ca.p12}"
-export FINE_DEMO_DATA=true FINE_SMTP_HOST=127.0.0.1 FINE_SMTP_PORT=3025
+export FINE_MODE=development FINE_DEMO_DATA=true FINE_SMTP_HOST=127.0.0.1 FINE_SMTP_PORT=3025
 export FINE_SITE_URL="$SITE/"
 # The simulated card lives as long as its agent: each start the server retires the demo subscriber's
 # previous card and personalizes the new blank one (DemoCard), writing its PIN here.

@@ -1,10 +1,13 @@
 package tw.fine.ra.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -14,6 +17,67 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Settings {
+
+    /**
+     * Development mode ({@code FINE_MODE=development}), which only the dev runner and the tests set:
+     * the one mode in which test hooks, demo data and placeholder settings are allowed.
+     */
+    public boolean developmentMode() {
+        return "development".equalsIgnoreCase(System.getProperty("fine.mode", "production").strip());
+    }
+
+    /**
+     * The settings in force that only development mode allows, by the environment variable an
+     * operator sets: test hooks, demo data, and web addresses on this machine.
+     */
+    public List<String> developmentOnlyInUse() {
+        List<String> inUse = new ArrayList<>();
+        if (captchaTestHook()) {
+            inUse.add("FINE_CAPTCHA_TEST_HOOK");
+        }
+        if (demoData()) {
+            inUse.add("FINE_DEMO_DATA");
+        }
+        if (demoCardFolder().isPresent()) {
+            inUse.add("FINE_DEMO_CARD_FOLDER");
+        }
+        if (isThisMachine(siteUrl())) {
+            inUse.add("FINE_SITE_URL");
+        }
+        if (raOrigins().stream().anyMatch(Settings::isThisMachine)) {
+            inUse.add("FINE_RA_ORIGINS");
+        }
+        return inUse;
+    }
+
+    /**
+     * Refuses to start (the caller's start-up fails, so does the deployment) when settings that only
+     * development mode allows are in force outside it.
+     *
+     * @param inUse such settings, by their environment variable
+     */
+    public void requireDevelopmentModeFor(List<String> inUse) {
+        if (!inUse.isEmpty() && !developmentMode()) {
+            throw new IllegalStateException("FINE RA refuses to start outside development mode (FINE_MODE=development,"
+                    + " which only the dev runner and the tests set) with " + String.join(", ", inUse));
+        }
+    }
+
+    /** Whether a URL names this machine (localhost, a loopback address) rather than a public site. */
+    public static boolean isThisMachine(String url) {
+        String host;
+        try {
+            host = URI.create(url.strip()).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1") || h.equals("0.0.0.0");
+    }
 
     public int passwordMinLength() {
         return Integer.getInteger("fine.password.min-length", 10);
@@ -75,7 +139,7 @@ public class Settings {
      */
     public List<String> agentSigners() {
         return Arrays.stream(System.getProperty("fine.agent.signers", "").split(","))
-                .map(s -> s.strip().replace(":", "").toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty())
+                .map(s -> s.strip().replace(":", "").toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
                 .toList();
     }
 

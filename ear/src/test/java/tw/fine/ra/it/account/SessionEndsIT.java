@@ -12,8 +12,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.as.controller.client.helpers.Operations;
-import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -22,6 +20,7 @@ import tw.fine.ra.it.support.Browser;
 import tw.fine.ra.it.support.BusinessNumbers;
 import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.it.support.Http;
+import tw.fine.ra.it.support.ServerProperties;
 import tw.fine.ra.it.support.Mailbox;
 import tw.fine.ra.it.support.TestData;
 
@@ -133,8 +132,8 @@ class SessionEndsIT {
     void aSessionEndsAtItsLifetimeHoweverBusy() throws Exception {
         String subscriber = AccountsProbe.create(http, "subscriberOf=" + BusinessNumbers.random());
         signedIn(subscriber, TestData.PASSWORD).close(); // past the first sign-in's password change
-        setLifetime("6");
-        try (Browser browser = signedIn(subscriber, TestData.PASSWORD + "x")) {
+        try (ServerProperties server = new ServerProperties(management).set(LIFETIME, "6");
+                Browser browser = signedIn(subscriber, TestData.PASSWORD + "x")) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (browser.path().equals(HOME) && System.nanoTime() < deadline) {
                 Thread.sleep(500);
@@ -143,15 +142,6 @@ class SessionEndsIT {
             assertEquals(SIGN_IN, browser.path(), "a busy session still ends at its lifetime");
             assertTrue(browser.pageText().contains(LIFETIME_OVER), browser.pageText());
             assertEquals("1", audited(subscriber, "session ended: lifetime"));
-        } finally {
-            setLifetime(String.valueOf(8 * 3600));
         }
-    }
-
-    private void setLifetime(String seconds) throws Exception {
-        ModelNode address = Operations.createAddress("system-property", LIFETIME);
-        ModelNode result = management.getControllerClient()
-                .execute(Operations.createWriteAttributeOperation(address, "value", seconds));
-        assertTrue(Operations.isSuccessfulOutcome(result), result.toString());
     }
 }

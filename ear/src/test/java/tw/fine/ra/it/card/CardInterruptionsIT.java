@@ -11,8 +11,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.as.controller.client.helpers.Operations;
-import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +26,7 @@ import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.it.support.Http;
 import tw.fine.ra.it.support.LocalAgent;
 import tw.fine.ra.it.support.Pcscd;
+import tw.fine.ra.it.support.ServerProperties;
 import tw.fine.ra.it.support.VpcdRelay;
 
 /**
@@ -102,13 +101,11 @@ class CardInterruptionsIT {
             Files.writeString(pinFile, CardStation.personalizeAsNewClerk(http, subscriber));
             try (Browser browser = Applicant.signIn(subscriber)) {
                 WebElement application;
-                setTicketSeconds("1");
-                try {
+                try (ServerProperties server = new ServerProperties(management).set(TICKET_SECONDS, "1")) {
                     hand.holdOn(VpcdRelay.verifyPin(), TicketVerifier.CLOCK_SKEW.plusSeconds(3));
                     application = Applicant.applyAndWait(browser);
                 } finally {
                     hand.holdOn(apdu -> false, Duration.ZERO);
-                    setTicketSeconds("300");
                 }
                 assertEquals("TICKET_EXPIRED", application.getAttribute("data-error"), agent.log());
                 assertEquals("這個步驟等候過久，授權已逾時。請按「重試」重新開始。", browser.text("#application-error"));
@@ -138,10 +135,4 @@ class CardInterruptionsIT {
     }
 
     /** The server's setting, changed on the running server as an operator would with the CLI. */
-    private void setTicketSeconds(String seconds) throws Exception {
-        ModelNode address = Operations.createAddress("system-property", TICKET_SECONDS);
-        ModelNode result = management.getControllerClient()
-                .execute(Operations.createWriteAttributeOperation(address, "value", seconds));
-        assertTrue(Operations.isSuccessfulOutcome(result), result.toString());
-    }
 }

@@ -15,7 +15,8 @@ import tw.fine.ra.audit.entity.AuditEvent;
  * Test deployments only: lets client-side tests create accounts (initial password
  * {@link TestData#PASSWORD}) and read their lock state.
  * {@code POST /test/accounts?role=CLERK} or {@code ?subscriberOf=UBN} answers the login;
- * {@code GET /test/accounts?login=..} answers {@code locked=true|false};
+ * {@code GET /test/accounts?login=..} answers {@code locked=true|false mustChange=.. disabled=..};
+ * {@code POST /test/accounts?reopen=..} opens a disabled account again (a fixture);
  * {@code GET /test/accounts?audited=SIGN_OUT&subject=..&detail=..} answers how many such records exist;
  * {@code POST /test/accounts?signIn=..&password=..} answers {@code granted} or {@code refused}.
  */
@@ -42,6 +43,11 @@ public class AccountsProbe extends HttpServlet {
             resp.getWriter().print(granted ? "granted" : "refused");
             return;
         }
+        if (req.getParameter("reopen") != null) {
+            data.reopen(req.getParameter("reopen"));
+            resp.getWriter().print("reopened");
+            return;
+        }
         String ubn = req.getParameter("subscriberOf");
         String login = ubn != null ? data.subscriber(ubn) : data.account(Role.valueOf(req.getParameter("role")));
         resp.setContentType("text/plain");
@@ -57,6 +63,7 @@ public class AccountsProbe extends HttpServlet {
         }
         Account account = data.find(req.getParameter("login"));
         resp.setContentType("text/plain");
-        resp.getWriter().print("locked=" + account.isLocked() + " mustChange=" + account.isMustChangePassword());
+        resp.getWriter().print("locked=" + account.isLocked() + " mustChange=" + account.isMustChangePassword()
+                + " disabled=" + account.isDisabled());
     }
 }

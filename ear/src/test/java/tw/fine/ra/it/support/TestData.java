@@ -60,6 +60,11 @@ public class TestData {
                 .setParameter("l", login).getSingleResult();
     }
 
+    /** Fixture: opens a disabled account again, as a fresh demo start leaves it (no product path does this). */
+    public void reopen(String login) {
+        em.createQuery("update Account a set a.disabledAt = null where a.login = :l").setParameter("l", login).executeUpdate();
+    }
+
     public long auditCount(AuditEvent event, String subject, String detailPrefix) {
         return em.createQuery("select count(r) from AuditRecord r where r.event = :e and r.subject = :s "
                         + "and r.detail like :d", Long.class)

@@ -75,7 +75,7 @@ public class PasswordChanges {
     @RolesAllowed({"SUBSCRIBER", "CLERK", "OFFICER", "AUDITOR"})
     public int change(char[] current, char[] proposed, char[] confirmation, String clientAddress) throws Rejected {
         String login = caller.getCallerPrincipal().getName();
-        boolean currentRight = signIn.confirm(login, current, clientAddress, "password change");
+        boolean currentRight = signIn.currentPasswordRight(login, current);
         Account account = em.createQuery("select a from Account a where a.login = :login", Account.class)
                 .setParameter("login", login).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
         Actor actor = new Actor(login, account.getRole().name(), clientAddress);

@@ -122,24 +122,53 @@ public class SignIn {
         return true;
     }
 
-    /** The check sign-in and confirmation share: a locked account never matches, a wrong password counts. */
+    /**
+     * The check sign-in and confirmation share: a disabled or locked account never matches (and the
+     * answer does not say so), a wrong password counts.
+     */
     private boolean passwordMatches(Account account, char[] password, Actor actor, AuditEvent event, String detail) {
         String name = account.getLogin();
-        if (account.isLocked()) {
+        if (account.isDisabled() || account.isLocked()) {
             hasher.verifyNothing(password);
-            audit.failure(actor, event, name, detail + "account locked");
+            audit.failure(actor, event, name, detail + (account.isDisabled() ? "account disabled" : "account locked"));
             return false;
         }
         if (!hasher.verify(account.getPasswordHash(), password)) {
             boolean lockedNow = account.wrongPassword(clock.instant(), settings.maxSignInFailures());
             audit.failure(actor, event, name, detail + "wrong password " + account.getFailedAttempts());
             if (lockedNow) {
-                audit.success(Actor.system("sign-in"), AuditEvent.ACCOUNT_LOCKED, name,
-                        account.getFailedAttempts() + " consecutive wrong passwords");
-                locked.fire(new AccountLocked(name, account.getRole()));
+                lockedNow(account);
             }
             return false;
         }
+        return true;
+    }
+
+    private void lockedNow(Account account) {
+        audit.success(Actor.system("sign-in"), AuditEvent.ACCOUNT_LOCKED, account.getLogin(),
+                account.getFailedAttempts() + " consecutive wrong passwords");
+        locked.fire(new AccountLocked(account.getLogin(), account.getRole()));
+    }
+
+    /**
+     * The password-change form's check of the current password: a wrong one counts toward the
+     * sign-in lockout exactly as at sign-in, committed whatever the change does next. The change
+     * records its own outcome ({@code PASSWORD_CHANGE}), so only a lock is recorded here.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean currentPasswordRight(String login, char[] password) {
+        Account account = lockedAccount(login);
+        if (account == null || account.isDisabled() || account.isLocked()) {
+            hasher.verifyNothing(password);
+            return false;
+        }
+        if (!hasher.verify(account.getPasswordHash(), password)) {
+            if (account.wrongPassword(clock.instant(), settings.maxSignInFailures())) {
+                lockedNow(account);
+            }
+            return false;
+        }
+        account.passwordConfirmed();
         return true;
     }
 

@@ -45,9 +45,12 @@ public class Account {
     private Instant passwordChangedAt;
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
+    /** Set when the account is closed for good (a demo account in production): no reset reopens it. */
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
     /**
      * Moves on whenever every session signed in to this account must end: the password changed or
-     * was reset, the account locked. A session remembers the value it signed in with.
+     * was reset, the account locked or disabled. A session remembers the value it signed in with.
      */
     @Column(name = "session_epoch", nullable = false)
     private int sessionEpoch;
@@ -69,6 +72,18 @@ public class Account {
 
     public boolean isLocked() {
         return lockedAt != null;
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    /** Closes the account for good: sign-in refused, every session ended, a password reset does not reopen it. */
+    public void disable(Instant at) {
+        if (disabledAt == null) {
+            disabledAt = at;
+            sessionEpoch++;
+        }
     }
 
     public boolean mayEnter(Role.Area area) {
@@ -124,5 +139,6 @@ public class Account {
     public Instant getLockedAt() { return lockedAt; }
     public Instant getPasswordChangedAt() { return passwordChangedAt; }
     public Instant getLastSignInAt() { return lastSignInAt; }
+    public Instant getDisabledAt() { return disabledAt; }
     public int getSessionEpoch() { return sessionEpoch; }
 }

@@ -27,6 +27,15 @@ public final class CaKeyStoreFactory {
         return new Pkcs12CaKeyStore(file, secret != null ? secret : LocalSecret.beside(file));
     }
 
+    /**
+     * Whether {@link #open} would fall back on the secret file generated beside a PKCS#12 key store,
+     * which only development mode allows.
+     */
+    public static boolean usesLocalSecret(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+        return !value(properties, "fine.ca.keystore.type", "pkcs12").equalsIgnoreCase("pkcs11")
+                && optionalSecret(properties, environment, "fine.ca.keystore.secret", "FINE_CA_KEYSTORE_SECRET") == null;
+    }
+
     private static char[] secret(UnaryOperator<String> properties, UnaryOperator<String> environment, String property,
             String variable) {
         char[] secret = optionalSecret(properties, environment, property, variable);

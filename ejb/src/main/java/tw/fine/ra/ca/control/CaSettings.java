@@ -2,9 +2,11 @@ package tw.fine.ra.ca.control;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import tw.fine.ra.platform.Settings;
 
 /**
  * What an operator may choose about the CA: names, key types, validities, URLs, policy, extended
@@ -39,6 +41,9 @@ public record CaSettings(
         List<String> signingExtendedKeyUsages,
         List<String> encryptionExtendedKeyUsages) {
 
+    /** The arc of the policy OID the build ships with: a placeholder, never for a production CA. */
+    static final String PLACEHOLDER_POLICY_ARC = "1.3.6.1.4.1.99999.";
+
     public static CaSettings defaults() {
         return from(key -> null);
     }
@@ -64,9 +69,24 @@ public record CaSettings(
                 Duration.parse(p.get("fine.ca.ocsp.status-cache", "PT5S")),
                 Duration.parse(p.get("fine.ca.crl.interval", "PT6H")),
                 p.get("fine.ca.public.url", "http://localhost:8080/pki"),
-                p.get("fine.ca.policy.oid", "1.3.6.1.4.1.99999.1.1"),
+                p.get("fine.ca.policy.oid", PLACEHOLDER_POLICY_ARC + "1.1"),
                 p.list("fine.ca.signing.eku", "1.3.6.1.5.5.7.3.2,1.3.6.1.5.5.7.3.4"),
                 p.list("fine.ca.encryption.eku", "1.3.6.1.5.5.7.3.4"));
+    }
+
+    /**
+     * Settings only development mode allows, by their environment variable: the placeholder policy
+     * OID, a publication URL on this machine.
+     */
+    public List<String> developmentOnlyInUse() {
+        List<String> inUse = new ArrayList<>();
+        if (policyOid.startsWith(PLACEHOLDER_POLICY_ARC)) {
+            inUse.add("FINE_CA_POLICY_OID");
+        }
+        if (Settings.isThisMachine(publicBaseUrl)) {
+            inUse.add("FINE_CA_PUBLIC_URL");
+        }
+        return inUse;
     }
 
     public String rootDn() {

@@ -71,6 +71,21 @@ class AccountTest {
     }
 
     @Test
+    void disablingEndsTheSessionsAndNoResetReopens() {
+        Account a = account();
+        int signedIn = a.getSessionEpoch();
+        a.disable(now);
+        assertTrue(a.isDisabled());
+        assertTrue(a.getSessionEpoch() != signedIn, "the sessions end");
+        int afterDisable = a.getSessionEpoch();
+        a.disable(now.plusSeconds(60));
+        assertEquals(now, a.getDisabledAt(), "disabled once, at the first time");
+        assertEquals(afterDisable, a.getSessionEpoch());
+        a.passwordReset("reset-hash", now);
+        assertTrue(a.isDisabled(), "a four-eyes reset does not reopen a disabled account");
+    }
+
+    @Test
     void rolesBelongToOneArea() {
         assertTrue(account().mayEnter(Role.Area.SUBSCRIBER));
         assertFalse(account().mayEnter(Role.Area.BACK_OFFICE));

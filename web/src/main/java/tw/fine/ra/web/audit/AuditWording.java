@@ -27,6 +27,8 @@ final class AuditWording {
             new Shape(Pattern.compile("unknown account"), "detail.unknown-account"),
             new Shape(Pattern.compile("wrong area (\\w+)"), "detail.wrong-area"),
             new Shape(Pattern.compile("account locked"), "detail.account-locked"),
+            new Shape(Pattern.compile("account disabled"), "detail.account-disabled"),
+            new Shape(Pattern.compile("demo account outside development mode"), "detail.demo-account-disabled"),
             new Shape(Pattern.compile("wrong password (\\d+)"), "detail.wrong-password"),
             new Shape(Pattern.compile("(\\d+) consecutive wrong passwords"), "detail.consecutive-wrong-passwords"),
             new Shape(Pattern.compile("changed"), "detail.password-changed"),
