@@ -118,8 +118,7 @@ public class Settings {
      * tickets are bound to one of them, never to an origin a request merely claims.
      */
     public List<String> raOrigins() {
-        return Arrays.stream(System.getProperty("fine.ra.origins", "https://localhost:8443,http://localhost:8080")
-                .split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+        return commaSeparated("fine.ra.origins", "https://localhost:8443,http://localhost:8080");
     }
 
     /** Where the subscriber's local card agent listens (its pages call it; the CSP allows it). */
@@ -150,6 +149,30 @@ public class Settings {
     public Duration cardTicketLifetime() {
         long seconds = Math.max(1, Math.min(Integer.getInteger("fine.card.ticket-seconds", 300), 300));
         return Duration.ofSeconds(seconds);
+    }
+
+    /**
+     * Where the audit checkpoints are kept outside the database (ADR 0009): a folder the database's
+     * administrators cannot write, ideally on another machine or a write-once mount.
+     */
+    public Path auditCheckpointDirectory() {
+        String folder = System.getProperty("fine.audit.checkpoint-dir", "").strip();
+        return Path.of(folder.isEmpty() ? System.getProperty("jboss.server.data.dir", "data") + "/fine-audit" : folder);
+    }
+
+    /** How often the chain is verified and, when it grew, its head signed into a checkpoint. */
+    public Duration auditCheckpointInterval() {
+        return Duration.ofMinutes(Math.max(1, Integer.getInteger("fine.audit.checkpoint-minutes", 60)));
+    }
+
+    /** The auditors' addresses each checkpoint is mailed to; empty: the file only. */
+    public List<String> auditCheckpointRecipients() {
+        return commaSeparated("fine.audit.checkpoint-mail", "");
+    }
+
+    private static List<String> commaSeparated(String property, String fallback) {
+        return Arrays.stream(System.getProperty(property, fallback).split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     public boolean demoData() {

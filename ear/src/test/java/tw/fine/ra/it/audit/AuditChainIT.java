@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,17 +28,24 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tw.fine.ra.audit.boundary.AuditCheckpoints;
 import tw.fine.ra.audit.boundary.AuditTrail;
 import tw.fine.ra.audit.control.ChainVerifier;
+import tw.fine.ra.audit.control.CheckpointFile;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
+import tw.fine.ra.audit.entity.AuditRecord;
 import tw.fine.ra.audit.entity.BreakReason;
 import tw.fine.ra.audit.entity.ChainVerdict;
+import tw.fine.ra.audit.entity.Checkpoint;
+import tw.fine.ra.audit.entity.Outcome;
+import tw.fine.ra.platform.Settings;
 import tw.fine.ra.it.support.Deployments;
 
 /**
  * The chain against someone with write access to the database: every edit, deletion and head
- * change is found at the row where it was made. The verifier is called directly, so that its
+ * change is found at the row where it was made; a truncation or a rewrite with recomputed hashes is
+ * found against the last signed checkpoint kept outside the database (ADR 0009). The verifier is called directly, so that its
  * own audit record does not build on a chain the test has broken on purpose; each test
  * restores what it changed.
  */
@@ -52,6 +64,12 @@ class AuditChainIT {
 
     @EJB
     AuditTrail trail;
+
+    @EJB
+    AuditCheckpoints checkpoints;
+
+    @Inject
+    Settings settings;
 
     @Resource(lookup = "java:jboss/datasources/FineDS")
     DataSource db;
@@ -166,6 +184,111 @@ class AuditChainIT {
         assertEquals(20, new HashSet<>(seqs).size());
         assertEquals(before + 20, table.headSeq(), "exactly twenty new records");
         assertEquals(ChainVerdict.intact(before + 20), verifier.verify());
+    }
+
+    /**
+     * Issue 9 item 13: the rows from a record on deleted and the head set back to the record before,
+     * so the chain alone holds (the verification said "intact" before checkpoints). The last signed
+     * checkpoint, read from the file outside the database, still names the deleted head.
+     */
+    @Test
+    void aTailTruncatedBeforeTheLastCheckpointIsReported() throws Exception {
+        long from = append(3).get(1);
+        long signed = signCheckpoint();
+        AuditTable.Snapshot before = table.snapshotFrom(from);
+        Map<String, Object> kept = table.row("audit_record", "seq = ?", from - 1);
+        table.update("DELETE FROM audit_record WHERE seq >= ?", from);
+        table.update("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", from - 1, kept.get("hash"));
+        try {
+            assertEquals(ChainVerdict.broken(signed, BreakReason.CHECKPOINT_TRUNCATED), verifier.verify());
+            assertEquals(ChainVerdict.broken(signed, BreakReason.CHECKPOINT_TRUNCATED), checkpoints.verifyAndSign());
+            assertEquals(signed, latestInFile().seq(), "a truncated chain is never signed");
+        } finally {
+            table.restore(before);
+        }
+        assertTrue(verifier.verify().isIntact(), "restored");
+    }
+
+    /**
+     * Issue 9 item 13: a record edited and every hash from it to the head recomputed, the head
+     * too, as someone with the source and database access would: the chain alone holds, the
+     * checkpointed record's hash does not.
+     */
+    @Test
+    void aRecordRewrittenBeforeTheLastCheckpointWithAllHashesRecomputedIsReported() throws Exception {
+        long from = append(3).get(0);
+        long signed = signCheckpoint();
+        AuditTable.Snapshot before = table.snapshotFrom(from);
+        try {
+            String prevHash = (String) table.row("audit_record", "seq = ?", from - 1).get("hash");
+            for (Map<String, Object> row : before.records()) {
+                String detail = (long) row.get("seq") == from ? "nothing happened here" : (String) row.get("detail");
+                String hash = new AuditRecord((long) row.get("seq") - 1, prevHash,
+                        ((OffsetDateTime) row.get("recorded_at")).toInstant(),
+                        new Actor((String) row.get("actor"), (String) row.get("actor_role"), (String) row.get("client_address")),
+                        AuditEvent.valueOf((String) row.get("event")), Outcome.valueOf((String) row.get("outcome")),
+                        (String) row.get("subject"), detail).getHash();
+                table.update("UPDATE audit_record SET detail = ?, prev_hash = ?, hash = ? WHERE seq = ?", detail,
+                        prevHash, hash, row.get("seq"));
+                prevHash = hash;
+            }
+            table.update("UPDATE audit_head SET last_hash = ? WHERE id = 1", prevHash);
+
+            assertEquals(ChainVerdict.broken(signed, BreakReason.CHECKPOINT_REWRITTEN), verifier.verify());
+        } finally {
+            table.restore(before);
+        }
+        assertTrue(verifier.verify().isIntact(), "restored");
+    }
+
+    /** The database's copy of the checkpoints is compared with the file's: a deleted row is reported. */
+    @Test
+    void aCheckpointTableThatDisagreesWithTheFileIsReported() throws Exception {
+        append(1);
+        long signed = signCheckpoint();
+        List<Map<String, Object>> rows = table.rows("audit_checkpoint", "seq = ?", signed);
+        table.update("DELETE FROM audit_checkpoint WHERE seq = ?", signed);
+        try {
+            assertEquals(ChainVerdict.broken(signed, BreakReason.CHECKPOINT_TABLE_MISMATCH), verifier.verify());
+        } finally {
+            for (Map<String, Object> row : rows) {
+                table.insert("audit_checkpoint", row);
+            }
+        }
+        assertTrue(verifier.verify().isIntact(), "restored");
+    }
+
+    /** A line added to the checkpoint file without the audit key (here: a signature moved to another time) is reported. */
+    @Test
+    void aCheckpointLineWithoutTheAuditKeysSignatureIsReported() throws Exception {
+        append(1);
+        signCheckpoint();
+        Checkpoint genuine = latestInFile();
+        Path file = new CheckpointFile(settings.auditCheckpointDirectory()).path();
+        long size = Files.size(file);
+        Checkpoint moved = new Checkpoint(genuine.seq(), genuine.hash(), genuine.signedAt().plusSeconds(1),
+                genuine.keyId(), genuine.signature());
+        Files.writeString(file, moved.line() + "\n", StandardOpenOption.APPEND);
+        try {
+            assertEquals(ChainVerdict.broken(genuine.seq(), BreakReason.CHECKPOINT_FORGED), verifier.verify());
+        } finally {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(size);
+            }
+        }
+        assertTrue(verifier.verify().isIntact(), "restored");
+    }
+
+    /** Verifies and signs the head as the schedule does; the head it signed. */
+    private long signCheckpoint() {
+        ChainVerdict verdict = checkpoints.verifyAndSign();
+        assertTrue(verdict.isIntact(), verdict::toString);
+        assertEquals(verdict.lastSeq(), latestInFile().seq(), "the head is signed into the file");
+        return verdict.lastSeq();
+    }
+
+    private Checkpoint latestInFile() {
+        return new CheckpointFile(settings.auditCheckpointDirectory()).latest().orElseThrow();
     }
 
     private List<Long> append(int n) throws Exception {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,14 +25,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.audit.boundary.AuditReading;
 import tw.fine.ra.audit.boundary.AuditTrail;
+import tw.fine.ra.audit.control.CheckpointFile;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEntry;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.audit.entity.AuditFilter;
 import tw.fine.ra.audit.entity.BreakReason;
 import tw.fine.ra.audit.entity.ChainVerdict;
+import tw.fine.ra.audit.entity.Checkpoint;
 import tw.fine.ra.audit.entity.Outcome;
 import tw.fine.ra.it.support.Deployments;
+import tw.fine.ra.platform.Settings;
 
 /** The auditor's side: only auditors read; filters, paging, CSV export and verification, each recorded. */
 @ExtendWith(ArquillianExtension.class)
@@ -50,6 +54,9 @@ class AuditReadingIT {
 
     @EJB
     AuditTrail trail;
+
+    @Inject
+    Settings settings;
 
     @Resource
     UserTransaction tx;
@@ -148,6 +155,18 @@ class AuditReadingIT {
         assertEquals(Outcome.SUCCESS.name(), verified.getOutcome());
         assertEquals(verdict.toString(), verified.getDetail());
         assertEquals(verdict.lastSeq() + 1, verified.getSeq());
+    }
+
+    /** Issue 9 item 13: the auditor's verification signs the head it verified, in the table and the file. */
+    @Test
+    void verificationSignsTheVerifiedHeadIntoTheTableAndTheFileOutsideTheDatabase() throws Exception {
+        var verdict = auditor.verify();
+
+        Checkpoint signed = new CheckpointFile(settings.auditCheckpointDirectory()).latest().orElseThrow();
+        AuditTable table = new AuditTable(db);
+        assertEquals(verdict.lastSeq(), signed.seq());
+        assertEquals(table.row("audit_record", "seq = ?", signed.seq()).get("hash"), signed.hash());
+        assertEquals(signed.keyId(), table.row("audit_checkpoint", "signature = ?", signed.signature()).get("key_id"));
     }
 
     @Test

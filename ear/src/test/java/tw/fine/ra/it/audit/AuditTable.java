@@ -25,22 +25,8 @@ final class AuditTable {
 
     /** Every column of a row of {@code table} that matches {@code where}, in table order. */
     Map<String, Object> row(String table, String where, Object key) throws SQLException {
-        try (Connection c = db.getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT * FROM " + table + " WHERE " + where)) {
-            q.setObject(1, key);
-            try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("no row in " + table + " where " + where + " " + key);
-                }
-                ResultSetMetaData meta = rs.getMetaData();
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnName(i).toLowerCase(Locale.ROOT), isTime(meta.getColumnType(i))
-                            ? rs.getObject(i, OffsetDateTime.class) : rs.getObject(i));
-                }
-                return row;
-            }
-        }
+        return rows(table, where, key).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no row in " + table + " where " + where + " " + key));
     }
 
     private static boolean isTime(int sqlType) {
@@ -78,6 +64,45 @@ final class AuditTable {
 
     long headSeq() throws SQLException {
         return ((Number) row("audit_head", "id = ?", 1).get("last_seq")).longValue();
+    }
+
+    /** Every row of {@code table} that matches {@code where}, in the order asked for. */
+    List<Map<String, Object>> rows(String table, String whereAndOrder, Object key) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement q = c.prepareStatement("SELECT * FROM " + table + " WHERE " + whereAndOrder)) {
+            q.setObject(1, key);
+            try (ResultSet rs = q.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.put(meta.getColumnName(i).toLowerCase(Locale.ROOT), isTime(meta.getColumnType(i))
+                                ? rs.getObject(i, OffsetDateTime.class) : rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The chain from {@code seq} on and the head, as they are now, to put back after a test rewrote them. */
+    Snapshot snapshotFrom(long seq) throws SQLException {
+        return new Snapshot(seq, rows("audit_record", "seq >= ? ORDER BY seq", seq), row("audit_head", "id = ?", 1));
+    }
+
+    record Snapshot(long from, List<Map<String, Object>> records, Map<String, Object> head) {
+    }
+
+    /** Puts the chain from the snapshot's first record on, and the head, back as they were. */
+    void restore(Snapshot snapshot) throws SQLException {
+        update("DELETE FROM audit_record WHERE seq >= ?", snapshot.from());
+        for (Map<String, Object> record : snapshot.records()) {
+            insert("audit_record", record);
+        }
+        update("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", snapshot.head().get("last_seq"),
+                snapshot.head().get("last_hash"));
     }
 
     /**

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.util.List;
 import tw.fine.ra.audit.control.AuditCsv;
 import tw.fine.ra.audit.control.AuditSearch;
-import tw.fine.ra.audit.control.ChainVerifier;
 import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEntry;
 import tw.fine.ra.audit.entity.AuditEvent;
@@ -33,10 +32,10 @@ public class AuditReading {
     AuditSearch search;
 
     @Inject
-    ChainVerifier verifier;
+    AuditTrail trail;
 
     @Inject
-    AuditTrail trail;
+    AuditCheckpoints checkpoints;
 
     @Resource
     SessionContext caller;
@@ -64,11 +63,12 @@ public class AuditReading {
     }
 
     /**
-     * Walks the whole chain. A broken chain is recorded as a failure, in its own transaction, so
-     * that a search for failures finds it.
+     * Walks the whole chain and holds it against the latest signed checkpoint kept outside the
+     * database; an intact chain's head is signed into a new checkpoint. A broken chain is recorded as
+     * a failure, in its own transaction, so that a search for failures finds it, and is not signed.
      */
     public ChainVerdict verify(String clientAddress) {
-        ChainVerdict verdict = verifier.verify();
+        ChainVerdict verdict = checkpoints.verifyAndSign();
         if (verdict.isIntact()) {
             trail.success(auditor(clientAddress), AuditEvent.AUDIT_VERIFIED, SUBJECT, verdict.toString());
         } else {

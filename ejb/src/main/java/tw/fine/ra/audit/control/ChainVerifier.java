@@ -13,7 +13,9 @@ import tw.fine.ra.audit.entity.ChainVerdict;
 
 /**
  * Walks the chain in sequence order from the genesis hash and names the first record where it
- * does not hold. Reads only; appends may continue meanwhile and are walked too.
+ * does not hold; a chain that holds is then held against the latest signed checkpoint kept outside
+ * the database ({@link Checkpoints}), which catches a truncated or rewritten chain whose hashes were
+ * recomputed. Reads only; appends may continue meanwhile and are walked too.
  */
 @Dependent
 public class ChainVerifier {
@@ -29,10 +31,17 @@ public class ChainVerifier {
     @Inject
     AuditSearch search;
 
+    @Inject
+    Checkpoints checkpoints;
+
     private record Link(long seq, String hash) {
     }
 
     public ChainVerdict verify() {
+        return checkpoints.check(walkToHead());
+    }
+
+    private ChainVerdict walkToHead() {
         Link head = head();
         Link last = new Link(0, GENESIS);
         while (head != null) {

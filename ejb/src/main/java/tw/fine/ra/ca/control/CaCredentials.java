@@ -2,17 +2,19 @@ package tw.fine.ra.ca.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.logging.Logger;
+import tw.fine.ra.audit.entity.AuditSigningKey;
 import tw.fine.ra.ca.entity.CardMasterKey;
 import tw.fine.ra.ca.entity.TicketSigningKey;
 
 /**
  * The CA's keys and certificates for the application: opens the CA key store, creating the root,
  * issuing CA and OCSP signer the first time, and holds them with the settings they were made for;
- * also the RA's card keys kept in the same store ({@link RaKeyring}).
+ * also the RA's card keys and audit checkpoint key kept in the same store ({@link RaKeyring}).
  * A plain CDI bean ({@link tw.fine.ra.ca.boundary.CaSchedule} opens it at start): after that
  * everything here is read-only except the OCSP signer, which is swapped in one volatile write.
  */
@@ -30,6 +32,7 @@ public class CaCredentials {
     private CertificateIssuer issuer;
     private volatile OcspSigner ocspSigner;
     private TicketSigningKey ticketKey;
+    private AuditSigningKey auditKey;
     private Map<CardMasterKey.Purpose, CardMasterKey> cardMasterKeys;
     private CardAttestationCa cardAttestationCa;
 
@@ -43,6 +46,7 @@ public class CaCredentials {
         ocspSigner = hierarchy.ocspSigner(ca);
         RaKeyring keyring = new RaKeyring(store, settings, clock);
         ticketKey = keyring.ticketKey();
+        auditKey = keyring.auditKey();
         cardMasterKeys = keyring.cardMasterKeys();
         cardAttestationCa = new CardAttestationCa(store, settings, clock);
         LOG.info(() -> "CA ready: " + issuerDn() + ", OCSP signer valid until " + ocspSigner.certificate().getNotAfter());
@@ -75,6 +79,15 @@ public class CaCredentials {
 
     public TicketSigningKey ticketKey() {
         return ticketKey;
+    }
+
+    /**
+     * The audit checkpoint key for the audit trail, which may not depend on the CA (the CA writes to
+     * the trail): the trail injects the handle, and this is where it comes from.
+     */
+    @Produces
+    public AuditSigningKey auditKey() {
+        return auditKey;
     }
 
     public CardMasterKey cardMasterKey(CardMasterKey.Purpose purpose) {

@@ -91,6 +91,21 @@ class Pkcs11CaKeyStoreTest {
     }
 
     @Test
+    void theAuditKeyIsATokenObjectThatSignsCheckpointsOnTheToken() {
+        tw.fine.ra.audit.entity.AuditSigningKey first =
+                new RaKeyring(open("FineCaTest8"), CaSettings.defaults(), java.time.Clock.systemUTC()).auditKey();
+        tw.fine.ra.audit.entity.AuditSigningKey reopened =
+                new RaKeyring(open("FineCaTest9"), CaSettings.defaults(), java.time.Clock.systemUTC()).auditKey();
+        tw.fine.ra.audit.entity.Checkpoint checkpoint = new tw.fine.ra.audit.control.CheckpointSignature(reopened)
+                .sign(7, "ab".repeat(32), Instant.now());
+
+        assertNull(reopened.privateKey().getEncoded());
+        assertEquals(first.publicKey(), reopened.publicKey());
+        assertTrue(new tw.fine.ra.audit.control.CheckpointSignature(first).isGenuine(checkpoint));
+        assertTrue(SoftHsm.listObjects().contains("label:      " + RaKeyring.AUDIT_ALIAS));
+    }
+
+    @Test
     void theCardAttestationCaKeyIsATokenObjectAndCertifiesF9Keys() throws Exception {
         X509Certificate ca = new CardAttestationCa(open("FineCaTest6"), CaSettings.defaults(),
                 java.time.Clock.systemUTC()).certificate();

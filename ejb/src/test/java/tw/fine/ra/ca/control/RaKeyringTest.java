@@ -3,6 +3,7 @@ package tw.fine.ra.ca.control;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tw.fine.ra.audit.control.CheckpointSignature;
+import tw.fine.ra.audit.entity.AuditSigningKey;
 import tw.fine.ra.ca.entity.CardMasterKey;
 import tw.fine.ra.ca.entity.TicketSigningKey;
 import tw.fine.ra.card.protocol.keys.CardKeyDiversification;
@@ -74,6 +77,17 @@ class RaKeyringTest {
         TicketVerifier verifier = new TicketVerifier(key.publicKey(), Clock.fixed(now, ZoneOffset.UTC), new ReplayGuard());
         assertTrue(verifier.verify(ticket, new Expectation(Operation.SIGN_CHALLENGE, "https://localhost:8443",
                 "00112233445566778899AABBCCDDEEFF", "h")) != null);
+    }
+
+    @Test
+    void theAuditKeyIsItsOwnKeySurvivesAReopenedStoreAndSignsCheckpoints() {
+        AuditSigningKey first = open().auditKey();
+        AuditSigningKey reopened = open().auditKey();
+        CheckpointSignature signature = new CheckpointSignature(reopened);
+
+        assertEquals(first.publicKey(), reopened.publicKey());
+        assertNotEquals(open().ticketKey().publicKey(), reopened.publicKey());
+        assertTrue(new CheckpointSignature(first).isGenuine(signature.sign(7, "ab".repeat(32), Instant.now())));
     }
 
     static byte[] managementKey(Map<CardMasterKey.Purpose, CardMasterKey> keys) {
