@@ -34,7 +34,7 @@ import tw.fine.ra.registration.entity.Subscriber;
  * subscribers, a clerk, an officer and an auditor, with the initial passwords of
  * {@code demo-accounts.properties}, which the runner prints. Created once; later starts keep whatever the demo user changed.
  * Outside development mode the demo accounts a demo start left in the database are disabled: their
- * passwords are printed in the README.
+ * initial passwords are public (this file's resource, the dev runner's output).
  */
 @Singleton
 @Startup

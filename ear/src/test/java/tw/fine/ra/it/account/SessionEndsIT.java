@@ -20,6 +20,7 @@ import tw.fine.ra.it.support.Browser;
 import tw.fine.ra.it.support.BusinessNumbers;
 import tw.fine.ra.it.support.Deployments;
 import tw.fine.ra.it.support.Http;
+import tw.fine.ra.it.support.Screenshots;
 import tw.fine.ra.it.support.ServerProperties;
 import tw.fine.ra.it.support.Mailbox;
 import tw.fine.ra.it.support.TestData;
@@ -36,6 +37,7 @@ class SessionEndsIT {
     private static final String HOME = "/app/index.xhtml";
     private static final String SIGN_IN = "/login.xhtml";
     private static final String ACCOUNT_CHANGED = "此帳號的網站密碼已變更或重新設定，或帳號已暫停登入";
+    private static final String ACCOUNT_CHANGED_EN = "Your session has ended: this account's website password";
     private static final String LIFETIME_OVER = "您的登入已達時間上限而結束";
     private static final String LIFETIME = "fine.session.lifetime-seconds";
 
@@ -79,6 +81,7 @@ class SessionEndsIT {
             second.open(HOME);
             assertEquals(SIGN_IN, second.path(), "the other browser's session ended");
             assertTrue(second.pageText().contains(ACCOUNT_CHANGED), second.pageText());
+            Screenshots.take(second, "signin-session-ended-zh-TW");
             second.open(HOME);
             assertEquals(SIGN_IN, second.path(), "and it stays ended");
             assertEquals("1", audited(subscriber, "session ended: account"));
@@ -91,12 +94,15 @@ class SessionEndsIT {
         String ubn = BusinessNumbers.random();
         String subscriber = AccountsProbe.create(http, "subscriberOf=" + ubn);
         try (Browser browser = signedIn(subscriber, TestData.PASSWORD); Mailbox smtp = Mailbox.open()) {
+            browser.submit("chrome:lang-en");
             for (int i = 0; i < 3; i++) {
                 assertEquals("refused", http.testSignIn(subscriber, "Guess2026pw" + i));
             }
             browser.open(HOME);
             assertEquals(SIGN_IN, browser.path(), "someone guessing the password locked the account");
-            assertTrue(browser.pageText().contains(ACCOUNT_CHANGED), browser.pageText());
+            Screenshots.take(browser, "signin-session-ended-en");
+            assertTrue(browser.pageText().contains(ACCOUNT_CHANGED_EN), "in the language the holder chose: "
+                    + browser.pageText());
 
             MimeMessage notice = smtp.awaitSubjectContaining("sign-in suspended: " + subscriber);
             assertEquals("contact-" + ubn + "@example.com", notice.getAllRecipients()[0].toString());

@@ -55,31 +55,20 @@ class CardInterruptionsIT {
     @Test
     void aCardPulledWhileItGeneratesTheEncryptionKeyIsSaidSoAndRetryAfterReinsertingCompletes() throws Exception {
         String subscriber = AccountsProbe.create(http, "subscriberOf=" + BusinessNumbers.random());
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "card-pulled");
-        Path pinFile = dir.resolve("pin");
-        try (Pcscd pcscd = Pcscd.startBehindRelay(dir); VpcdRelay hand = VpcdRelay.open();
-                LocalAgent agent = LocalAgent.start("--simulated-blank", "--allow-personalization",
-                        "--scripted-pin-file", pinFile.toString(), "--vpcd", hand.address())) {
-            hand.insert();
-            Files.writeString(pinFile, CardStation.personalizeAsNewClerk(http, subscriber));
-            try (Browser browser = Applicant.signIn(subscriber)) {
-                hand.pullOn(VpcdRelay.generateKey(0x9D));
-                WebElement application = Applicant.applyAndWait(browser);
-                assertTrue(hand.pulled(Duration.ofSeconds(1)), "the page failed before the card was pulled: "
-                        + application.getAttribute("data-error"));
-                assertEquals("CARD_REMOVED", application.getAttribute("data-error"), agent.log());
-                assertEquals("作業中卡片被移除，請重新插入後按「重試」。", browser.text("#application-error"));
-                assertTrue(browser.find("#retry").isDisplayed());
-                assertNothingIssued(browser);
+        try (Rig rig = Rig.personalizedFor(http, subscriber, "card-pulled");
+                Browser browser = Applicant.signIn(subscriber)) {
+            rig.hand.pullOn(VpcdRelay.generateKey(0x9D));
+            WebElement application = Applicant.applyAndWait(browser);
+            assertTrue(rig.hand.pulled(Duration.ofSeconds(1)), "the page failed before the card was pulled: "
+                    + application.getAttribute("data-error"));
+            assertEquals("CARD_REMOVED", application.getAttribute("data-error"), rig.agent.log());
+            assertEquals("作業中卡片被移除，請重新插入後按「重試」。", browser.text("#application-error"));
+            assertTrue(browser.find("#retry").isDisplayed());
+            assertNothingIssued(browser);
 
-                hand.insert();
-                agent.awaitCardInAReader(Duration.ofSeconds(10));
-                application = Applicant.applyAndWait(browser);
-                assertEquals("done", application.getAttribute("data-step"),
-                        application.getAttribute("data-error") + " " + browser.text("#application-error") + "\n"
-                                + agent.log() + pcscd.log());
-                Applicant.saveBothAndVerify(browser, subscriber, dir);
-            }
+            rig.hand.insert();
+            rig.agent.awaitCardInAReader(Duration.ofSeconds(10));
+            rig.retryCompletes(browser, subscriber);
         }
     }
 
@@ -92,30 +81,61 @@ class CardInterruptionsIT {
     @Test
     void aStepWhoseTicketExpiredWhileTheHolderWaitedIsSaidSoAndRetryCompletes() throws Exception {
         String subscriber = AccountsProbe.create(http, "subscriberOf=" + BusinessNumbers.random());
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "ticket-expired");
-        Path pinFile = dir.resolve("pin");
-        try (Pcscd pcscd = Pcscd.startBehindRelay(dir); VpcdRelay hand = VpcdRelay.open();
-                LocalAgent agent = LocalAgent.start("--simulated-blank", "--allow-personalization",
-                        "--scripted-pin-file", pinFile.toString(), "--vpcd", hand.address())) {
-            hand.insert();
-            Files.writeString(pinFile, CardStation.personalizeAsNewClerk(http, subscriber));
-            try (Browser browser = Applicant.signIn(subscriber)) {
-                WebElement application;
-                try (ServerProperties server = new ServerProperties(management).set(TICKET_SECONDS, "1")) {
-                    hand.holdOn(VpcdRelay.verifyPin(), TicketVerifier.CLOCK_SKEW.plusSeconds(3));
-                    application = Applicant.applyAndWait(browser);
-                } finally {
-                    hand.holdOn(apdu -> false, Duration.ZERO);
-                }
-                assertEquals("TICKET_EXPIRED", application.getAttribute("data-error"), agent.log());
-                assertEquals("這個步驟等候過久，授權已逾時。請按「重試」重新開始。", browser.text("#application-error"));
-                assertNothingIssued(browser);
-
+        try (Rig rig = Rig.personalizedFor(http, subscriber, "ticket-expired");
+                Browser browser = Applicant.signIn(subscriber)) {
+            WebElement application;
+            try (ServerProperties server = new ServerProperties(management).set(TICKET_SECONDS, "1")) {
+                rig.hand.holdOn(VpcdRelay.verifyPin(), TicketVerifier.CLOCK_SKEW.plusSeconds(3));
                 application = Applicant.applyAndWait(browser);
-                assertEquals("done", application.getAttribute("data-step"),
-                        application.getAttribute("data-error") + " " + browser.text("#application-error") + "\n"
-                                + agent.log() + pcscd.log());
-                Applicant.saveBothAndVerify(browser, subscriber, dir);
+            } finally {
+                rig.hand.holdOn(apdu -> false, Duration.ZERO);
+            }
+            assertEquals("TICKET_EXPIRED", application.getAttribute("data-error"), rig.agent.log());
+            assertEquals("這個步驟等候過久，授權已逾時。請按「重試」重新開始。", browser.text("#application-error"));
+            assertNothingIssued(browser);
+
+            rig.retryCompletes(browser, subscriber);
+        }
+    }
+
+    /**
+     * pcscd behind a relay the test's hand controls, the signed agent on it with a card personalized
+     * for the subscriber at the counter (its PIN in the agent's scripted PIN file).
+     */
+    private record Rig(Path dir, Pcscd pcscd, VpcdRelay hand, LocalAgent agent) implements AutoCloseable {
+
+        static Rig personalizedFor(Http http, String subscriber, String name) throws Exception {
+            Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), name);
+            Path pinFile = dir.resolve("pin");
+            Pcscd pcscd = Pcscd.startBehindRelay(dir);
+            VpcdRelay hand = null;
+            LocalAgent agent = null;
+            try {
+                hand = VpcdRelay.open();
+                agent = LocalAgent.start("--simulated-blank", "--allow-personalization",
+                        "--scripted-pin-file", pinFile.toString(), "--vpcd", hand.address());
+                hand.insert();
+                Files.writeString(pinFile, CardStation.personalizeAsNewClerk(http, subscriber));
+                return new Rig(dir, pcscd, hand, agent);
+            } catch (Exception | Error e) {
+                new Rig(dir, pcscd, hand, agent).close();
+                throw e;
+            }
+        }
+
+        /** Retry on the page completes the application, and both certificates verify. */
+        void retryCompletes(Browser browser, String subscriber) throws Exception {
+            WebElement application = Applicant.applyAndWait(browser);
+            assertEquals("done", application.getAttribute("data-step"),
+                    application.getAttribute("data-error") + " " + browser.text("#application-error") + "\n"
+                            + agent.log() + pcscd.log());
+            Applicant.saveBothAndVerify(browser, subscriber, dir);
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (Pcscd p = pcscd; VpcdRelay h = hand; LocalAgent a = agent) {
+                // closed in reverse order: agent, relay, pcscd
             }
         }
     }
@@ -133,6 +153,4 @@ class CardInterruptionsIT {
             driver.switchTo().window(application);
         }
     }
-
-    /** The server's setting, changed on the running server as an operator would with the CLI. */
 }

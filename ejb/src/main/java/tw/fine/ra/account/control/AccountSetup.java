@@ -11,8 +11,9 @@ import tw.fine.ra.account.entity.Role;
 
 /**
  * Creates accounts with a password chosen by the operator (staff bootstrap, demo data), which
- * like every initial password must be changed at the first sign-in, and closes them for good. A control, so pages cannot
- * reach it; other capabilities open accounts through {@code account.boundary.Accounts}.
+ * like every initial password must be changed at the first sign-in, and closes them for good. A
+ * control, so pages cannot reach it; other capabilities open accounts through
+ * {@code account.boundary.Accounts}.
  */
 @ApplicationScoped
 public class AccountSetup {
