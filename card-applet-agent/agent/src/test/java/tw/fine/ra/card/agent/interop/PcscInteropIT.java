@@ -36,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.nio.file.Files;
@@ -277,7 +278,7 @@ class PcscInteropIT {
             }
         };
         Agent agent = new Agent(Set.of(TestRaServer.ORIGIN), new CardAccess(new PcscTerminals(), Duration.ofSeconds(20)),
-                holder, new TicketVerifier(RA.publicKey(), Clock.systemUTC(), new ReplayGuard()), false, Map.of(),
+                holder, new TicketVerifier(RA.publicKey(), Clock.systemUTC(), new ReplayGuard(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))), false, Map.of(),
                 Clock.systemUTC());
         return LocalHttpTransport.start(agent, 0);
     }
