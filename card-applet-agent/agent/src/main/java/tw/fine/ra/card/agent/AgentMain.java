@@ -37,13 +37,15 @@ public final class AgentMain {
         Locale locale = Locale.getDefault().getLanguage().equals("en") ? Locale.ENGLISH : Messages.DEFAULT;
         AgentConfig config;
         try {
-            config = AgentConfig.parse(args);
+            config = AgentConfig.parse(AgentConfig.pinnedTicketKey(), args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage().contains("--scripted-pin")
-                    ? Messages.get(locale, "agent.scriptedPinsNeedSimulation") : e.getMessage());
+            System.err.println(e instanceof AgentConfig.Refused refused ? Messages.get(locale, refused.key) : e.getMessage());
             System.err.println(Messages.get(locale, "agent.usage"));
             System.exit(EXIT_USAGE);
             return;
+        }
+        if (config.development()) {
+            System.err.println(Messages.get(locale, "agent.development", TicketKeys.fingerprint(config.ticketKey())));
         }
         CodeSignature signature = CodeSignature.ofRunningAgent();
         if (!checkSignature(signature, config, locale)) {
@@ -99,6 +101,7 @@ public final class AgentMain {
         identity.put("version", String.valueOf(AgentMain.class.getPackage().getImplementationVersion()));
         identity.put("signature", signature.toMap());
         identity.put("simulated", config.simulated());
+        identity.put("development", config.development());
         identity.put("ticketKeySha256", TicketKeys.fingerprint(config.ticketKey()));
         Agent agent = new Agent(config.origins(), new CardAccess(factories, config.cardTimeout(), config.readerScope()), pins,
                 ticketVerifier(config.ticketKey(), Clock.systemUTC()), config.allowPersonalization(), identity,

@@ -236,7 +236,7 @@ class PcscInteropIT {
         Files.writeString(key, tw.fine.ra.card.protocol.ticket.TicketKeys.toPem(RA.publicKey()));
         Process jar = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 System.getProperty("agent.jar"), "--simulated", "--vpcd", "127.0.0.1:35964", "--port", "0",
-                "--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString()).redirectErrorStream(true).start();
+                "--origin", TestRaServer.ORIGIN, "--development", "--ticket-key", key.toString()).redirectErrorStream(true).start();
         try {
             java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(jar.getInputStream(),
                     StandardCharsets.UTF_8));
