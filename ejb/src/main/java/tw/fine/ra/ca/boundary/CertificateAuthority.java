@@ -74,7 +74,8 @@ public class CertificateAuthority {
 
     /**
      * Issues a signing and an encryption certificate from two PKCS#10 requests. The subject comes
-     * from the subscriber id and organization, never from the requests. The request is stored before
+     * from the subscriber id and organization, never from the requests, and the CA checks them
+     * itself (docs/adr/0008). The request is stored before
      * signing and the certificates after it in the same transaction; a repeated request id returns
      * the pair issued the first time.
      */
@@ -83,10 +84,11 @@ public class CertificateAuthority {
         if (earlier != null) {
             return repeat(earlier, request);
         }
-        SubjectName subject = new SubjectName(request.subscriberId(), request.organizationUbn());
+        SubjectName subject;
         CheckedKey signing;
         CheckedKey encryption;
         try {
+            subject = SubjectName.registered(request.subscriberId(), request.organizationUbn());
             signing = check.check(request.signingRequest());
             encryption = check.check(request.encryptionRequest());
             CertificateProfile.SIGNING.checkKey(signing.key());
