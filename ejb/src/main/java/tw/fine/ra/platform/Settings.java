@@ -92,6 +92,11 @@ public class Settings {
         return Duration.ofSeconds(Math.max(1, Integer.getInteger("fine.session.lifetime-seconds", 8 * 3600)));
     }
 
+    /** How long a signed-in session may stay unused before it ends (audited as an idle timeout). */
+    public Duration sessionIdleTimeout() {
+        return Duration.ofSeconds(Math.max(1, Integer.getInteger("fine.session.idle-seconds", 15 * 60)));
+    }
+
     public Duration captchaTtl() {
         return Duration.ofSeconds(Integer.getInteger("fine.captcha.ttl-seconds", 120));
     }

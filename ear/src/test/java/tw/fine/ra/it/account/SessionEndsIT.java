@@ -40,6 +40,7 @@ class SessionEndsIT {
     private static final String ACCOUNT_CHANGED_EN = "Your session has ended: this account's website password";
     private static final String LIFETIME_OVER = "您的登入已達時間上限而結束";
     private static final String LIFETIME = "fine.session.lifetime-seconds";
+    private static final String IDLE = "fine.session.idle-seconds";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -148,6 +149,24 @@ class SessionEndsIT {
             assertEquals(SIGN_IN, browser.path(), "a busy session still ends at its lifetime");
             assertTrue(browser.pageText().contains(LIFETIME_OVER), browser.pageText());
             assertEquals("1", audited(subscriber, "session ended: lifetime"));
+        }
+    }
+
+    @Test
+    void anUnusedSessionEndsAtItsIdleTimeoutAndTheEndIsAudited() throws Exception {
+        String subscriber = AccountsProbe.create(http, "subscriberOf=" + BusinessNumbers.random());
+        signedIn(subscriber, TestData.PASSWORD).close(); // past the first sign-in's password change
+        String idleEnd = "session ended: idle timeout";
+        try (ServerProperties server = new ServerProperties(management).set(IDLE, "3");
+                Browser browser = signedIn(subscriber, TestData.PASSWORD + "x")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!audited(subscriber, idleEnd).equals("1") && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+            }
+            assertEquals("1", audited(subscriber, idleEnd), "the server ends the unused session by itself and records it");
+            browser.open(HOME);
+            assertEquals(SIGN_IN, browser.path(), "the idle session is gone");
+            assertEquals("1", audited(subscriber, idleEnd), "recorded once");
         }
     }
 }

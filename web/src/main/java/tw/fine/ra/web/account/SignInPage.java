@@ -16,6 +16,7 @@ import java.io.Serializable;
 import java.util.Base64;
 import java.util.Optional;
 import tw.fine.ra.account.boundary.Captchas;
+import tw.fine.ra.platform.Settings;
 import tw.fine.ra.web.security.Area;
 import tw.fine.ra.web.security.AreaCredential;
 import tw.fine.ra.web.security.ForcedPasswordChange;
@@ -34,6 +35,9 @@ public class SignInPage implements Serializable {
 
     @Inject
     SignOut signOut;
+
+    @Inject
+    Settings settings;
 
     private Area area = Area.SUBSCRIBER;
     private String login;
@@ -75,7 +79,7 @@ public class SignInPage implements Serializable {
             return;
         }
         request.changeSessionId(); // a fixed session id must not survive sign-in
-        SignOut.signedIn(request, credential.sessionEpoch());
+        SignOut.signedIn(request, credential.sessionEpoch(), settings.sessionIdleTimeout());
         if (credential.mustChangePassword()) {
             request.getSession().setAttribute(ForcedPasswordChange.SESSION_FLAG, Boolean.TRUE);
         }

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import tw.fine.ra.account.boundary.SignIn;
@@ -30,7 +31,7 @@ public class SignOut {
      * because the sign-in pages are public, and there the container shows no principal although
      * the session holds one.
      */
-    record Account(String login, Role role, int epoch, Instant signedInAt) implements Serializable {
+    record Account(String login, Role role, int epoch, Instant signedInAt, String clientAddress) implements Serializable {
         private static final String ATTRIBUTE = "fine.signedIn";
 
         static Optional<Account> of(HttpSession session) {
@@ -48,17 +49,24 @@ public class SignOut {
         Pages.redirect(area.signInPage() + "?" + SIGNED_OUT + "=true");
     }
 
-    /** Remembers who has just signed in on this request, holding the account's session epoch. */
-    static void signedIn(HttpServletRequest request, int epoch) {
-        Area.signedInRole(request).ifPresent(role -> request.getSession().setAttribute(Account.ATTRIBUTE,
-                new Account(request.getUserPrincipal().getName(), role, epoch, Instant.now())));
+    /**
+     * Remembers who has just signed in on this request, holding the account's session epoch, and
+     * gives the session the signed-in idle timeout.
+     */
+    static void signedIn(HttpServletRequest request, int epoch, Duration idleTimeout) {
+        Area.signedInRole(request).ifPresent(role -> {
+            HttpSession session = request.getSession();
+            session.setMaxInactiveInterval(Math.toIntExact(idleTimeout.toSeconds()));
+            session.setAttribute(Account.ATTRIBUTE, new Account(request.getUserPrincipal().getName(), role, epoch,
+                    Instant.now(), request.getRemoteAddr()));
+        });
     }
 
     /** The password was changed on this session: it goes on with the new epoch, the others end. */
     static void passwordChanged(HttpServletRequest request, int epoch) {
         HttpSession session = request.getSession();
         Account.of(session).ifPresent(a -> session.setAttribute(Account.ATTRIBUTE,
-                new Account(a.login(), a.role(), epoch, a.signedInAt())));
+                new Account(a.login(), a.role(), epoch, a.signedInAt(), a.clientAddress())));
     }
 
     /**
@@ -79,6 +87,8 @@ public class SignOut {
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {
+            // recorded already: the end of the session is not an idle timeout (see IdleSessions)
+            session.removeAttribute(Account.ATTRIBUTE);
             session.invalidate();
         }
     }
