@@ -72,6 +72,18 @@ class PasswordResetIT {
         return aliceClerk.call(() -> resets.enter(form, subscriberId, LocalDate.now().minusDays(1), "-"));
     }
 
+    private static String text(PasswordResets.Approved approved) throws Exception {
+        try (var pdf = Loader.loadPDF(approved.mailer())) {
+            return new PDFTextStripper().getText(pdf);
+        }
+    }
+
+    private static char[] newPassword(String mailerText) {
+        Matcher line = Pattern.compile("New website password (\\S+)").matcher(mailerText);
+        assertTrue(line.find(), mailerText);
+        return line.group(1).toCharArray();
+    }
+
     @Test
     void officerCannotApproveOwnResetRequest() throws Exception {
         String id = lockedSubscriber();
@@ -112,17 +124,12 @@ class PasswordResetIT {
         String form = "PR-" + UUID.randomUUID();
         long request = enter(id, form);
         PasswordResets.Approved approved = bobOfficer.call(() -> resets.approve(request, "-"));
-        String text;
-        try (var pdf = Loader.loadPDF(approved.mailer())) {
-            text = new PDFTextStripper().getText(pdf);
-        }
+        String text = text(approved);
         String unwrapped = text.replaceAll("\\s+", "");
         assertTrue(unwrapped.contains("網站密碼重新設定函") && unwrapped.contains("hasbeenreset"), text);
         assertFalse(unwrapped.contains("帳號已開立") || unwrapped.contains("hasbeenopened"),
                 () -> "a reset mailer must not say the account was opened:\n" + text);
-        Matcher line = Pattern.compile("New website password (\\S+)").matcher(text);
-        assertTrue(line.find(), text);
-        assertTrue(signIn.verify(Role.Area.SUBSCRIBER, id, line.group(1).toCharArray(), "-").isPresent(),
+        assertTrue(signIn.verify(Role.Area.SUBSCRIBER, id, newPassword(text), "-").isPresent(),
                 "the password printed in the reset mailer signs in");
     }
 
@@ -182,18 +189,13 @@ class PasswordResetIT {
 
         assertFalse(data.find(auditor).isLocked());
         assertTrue(data.find(auditor).isMustChangePassword());
-        String text;
-        try (var pdf = Loader.loadPDF(approved.mailer())) {
-            text = new PDFTextStripper().getText(pdf);
-        }
+        String text = text(approved);
         String unwrapped = text.replaceAll("\\s+", "");
         assertTrue(unwrapped.contains("後台人員網站密碼重新設定函") && unwrapped.contains("稽核人員Auditor")
                 && unwrapped.contains("內部遞送"), text);
         assertFalse(unwrapped.contains("統一編號") || unwrapped.contains("貴機構"),
                 () -> "a staff letter names no organization:\n" + text);
-        Matcher line = Pattern.compile("New website password (\\S+)").matcher(text);
-        assertTrue(line.find(), text);
-        assertTrue(signIn.verify(Role.Area.BACK_OFFICE, auditor, line.group(1).toCharArray(), "-").isPresent(),
+        assertTrue(signIn.verify(Role.Area.BACK_OFFICE, auditor, newPassword(text), "-").isPresent(),
                 "the password printed in the staff reset mailer signs in to the back office");
         assertEquals(1, data.auditCount(AuditEvent.PASSWORD_RESET_APPROVED, form, auditor + " (staff) unlocked"));
     }
