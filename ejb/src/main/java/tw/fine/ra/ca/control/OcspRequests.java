@@ -62,9 +62,6 @@ final class OcspRequests {
             if (ids[i].getSerialNumber().toByteArray().length > MAX_SERIAL_OCTETS) {
                 throw new Malformed("serial over " + MAX_SERIAL_OCTETS + " octets");
             }
-            ids[i].getHashAlgOID();
-            ids[i].getIssuerNameHash();
-            ids[i].getIssuerKeyHash();
         }
         Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
         if (nonce != null) {
