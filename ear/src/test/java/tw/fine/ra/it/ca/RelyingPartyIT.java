@@ -29,9 +29,11 @@ import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -202,6 +204,59 @@ class RelyingPartyIT {
     }
 
     @Test
+    void ocspGetCarriesRfc5019CachingHeadersAnd304UntilAHoldChangesTheAnswer() throws Exception {
+        String path = "/pki/ocsp/" + java.net.URLEncoder.encode(Base64.getEncoder().encodeToString(
+                new OCSPReqBuilder().addRequest(certId(cert.serial())).build().getEncoded()),
+                java.nio.charset.StandardCharsets.US_ASCII);
+
+        HttpResponse<byte[]> good = get(path);
+        assertEquals(200, good.statusCode());
+        assertTrue(respin(good.body()).contains("ee.pem: good"));
+        SingleResp single = ((BasicOCSPResp) new OCSPResp(good.body()).getResponseObject()).getResponses()[0];
+        String etag = good.headers().firstValue("ETag").orElseThrow();
+        String cacheControl = good.headers().firstValue("Cache-Control").orElse("");
+        long maxAge = Long.parseLong(cacheControl.replaceAll(".*max-age=(\\d+).*", "$1"));
+        assertTrue(cacheControl.contains("public") && maxAge > 0, cacheControl);
+        assertTrue(maxAge <= single.getNextUpdate().getTime() / 1000 - Instant.now().getEpochSecond() + 1, cacheControl);
+        assertEquals(single.getThisUpdate().toInstant().truncatedTo(ChronoUnit.SECONDS), header(good, "Last-Modified"));
+        assertEquals(single.getNextUpdate().toInstant().truncatedTo(ChronoUnit.SECONDS), header(good, "Expires"));
+
+        assertEquals(304, get(path, etag).statusCode());
+
+        ca.hold(cert.certificateNumber());
+        HttpResponse<byte[]> held = get(path, etag);
+        assertEquals(200, held.statusCode(), "the hold shows at once at the origin");
+        assertTrue(respin(held.body()).contains("ee.pem: revoked"));
+        assertFalse(etag.equals(held.headers().firstValue("ETag").orElse(etag)));
+    }
+
+    @Test
+    void ocspErrorsAreNoStoreAndNeverA500AndOversizedRequestsGet413Or414() throws Exception {
+        X509CertificateHolder root = new X509CertificateHolder(ca.caChain().get(1));
+        CertificateID foreign = new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
+                .get(new AlgorithmIdentifier(org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1)), root, cert.serial());
+        byte[] nested = new byte[16 * 1024];
+        for (int i = 0; i < nested.length; i += 2) {
+            nested[i] = 0x30;
+            nested[i + 1] = (byte) 0x80;
+        }
+
+        HttpResponse<byte[]> deep = post(nested);
+        HttpResponse<byte[]> malformed = get("/pki/ocsp/@@@");
+        HttpResponse<byte[]> unauthorized = post(new OCSPReqBuilder().addRequest(foreign).build().getEncoded());
+
+        assertEquals(200, deep.statusCode());
+        assertEquals(OCSPResp.MALFORMED_REQUEST, new OCSPResp(deep.body()).getStatus());
+        assertEquals(OCSPResp.MALFORMED_REQUEST, new OCSPResp(malformed.body()).getStatus());
+        assertEquals("no-store", malformed.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(malformed.headers().firstValue("ETag").isEmpty());
+        assertEquals(OCSPResp.UNAUTHORIZED, new OCSPResp(unauthorized.body()).getStatus());
+        assertEquals("no-store", unauthorized.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(414, get("/pki/ocsp/" + "A".repeat(5000)).statusCode());
+        assertEquals(413, post(new byte[17 * 1024]).statusCode());
+    }
+
+    @Test
     void issuedCertificateShowsTheProfileExtensionsToOpenssl() {
         CaFixtures.Result text = CaFixtures.openssl(dir, "x509", "-in", "ee.pem", "-noout", "-text");
         CaFixtures.Result asn1 = CaFixtures.openssl(dir, "asn1parse", "-in", "ee.pem");
@@ -230,5 +285,35 @@ class RelyingPartyIT {
     private HttpResponse<byte[]> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(CaFixtures.httpBase() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> get(String path, String ifNoneMatch) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(CaFixtures.httpBase() + path))
+                .header("If-None-Match", ifNoneMatch).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> post(byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(CaFixtures.httpBase() + "/pki/ocsp"))
+                .header("Content-Type", "application/ocsp-request").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private CertificateID certId(java.math.BigInteger serial) throws Exception {
+        return new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
+                .get(new AlgorithmIdentifier(org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1)),
+                new X509CertificateHolder(ca.caChain().get(0)), serial);
+    }
+
+    /** The response as openssl reads and verifies it, for this test's certificate. */
+    private String respin(byte[] response) throws Exception {
+        Files.write(dir.resolve("response.der"), response);
+        CaFixtures.Result result = CaFixtures.openssl(dir, "ocsp", "-respin", "response.der", "-issuer", "issuer.pem",
+                "-cert", "ee.pem", "-CAfile", "chain.pem", "-resp_text");
+        assertTrue(result.output().contains("Response verify OK"), result.output());
+        return result.output();
+    }
+
+    private static Instant header(HttpResponse<?> response, String name) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.parse(response.headers().firstValue(name).orElseThrow(), Instant::from);
     }
 }

@@ -12,6 +12,7 @@ import tw.fine.ra.ca.control.CaCredentials;
 import tw.fine.ra.ca.control.CaSettings;
 import tw.fine.ra.ca.control.CrlPublisher;
 import tw.fine.ra.ca.control.OcspResponder;
+import tw.fine.ra.ca.entity.OcspAnswer;
 import tw.fine.ra.ca.entity.PublishedCrl;
 
 /**
@@ -59,9 +60,9 @@ public class Publication {
         return Optional.empty();
     }
 
-    /** An OCSP response for any input, malformed or not. */
+    /** An OCSP response for any input, malformed or not, with what its HTTP caching headers need. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public byte[] ocsp(byte[] request) {
+    public OcspAnswer ocsp(byte[] request) {
         return ocsp.respond(request);
     }
 

@@ -7,10 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.OCSPResponse;
 import org.bouncycastle.asn1.ocsp.OCSPResponseStatus;
 import org.bouncycastle.asn1.x509.Extension;
@@ -20,22 +21,26 @@ import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPException;
-import org.bouncycastle.cert.ocsp.OCSPReq;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
-import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import tw.fine.ra.ca.entity.OcspAnswer;
 
 /**
- * The RFC 6960 protocol for the issuing CA, without state of its own: signing with the delegated OCSP signer. It answers every
- * input with an OCSP response: a request it cannot parse gets {@code malformedRequest}, a failure of
- * ours {@code internalError}; the HTTP layer never sees an exception. Single requests without a nonce
- * (what browsers and most libraries send) are served from pre-signed responses.
+ * The RFC 6960 protocol for the issuing CA, without state of its own but its response cache: signing
+ * with the delegated OCSP signer. It answers every input with an OCSP response and never throws: a
+ * request it cannot read, or one over the limits of {@link OcspRequests}, gets {@code malformedRequest};
+ * a CertID of another issuer a constant, unsigned {@code unauthorized} (RFC 5019 2.2.3); a failure of
+ * ours {@code internalError}. Each kind of refusal or failure is logged once, so a client repeating a
+ * broken request cannot fill the log. Single requests without a nonce (what browsers and most
+ * libraries send) for known certificates are served from signed responses kept in memory, bounded by
+ * bytes; unknown serials are signed each time and never kept, so made-up serials cannot crowd out the
+ * responses of real certificates.
  */
 public final class OcspProtocol {
 
@@ -45,7 +50,13 @@ public final class OcspProtocol {
         CertificateState stateOf(BigInteger serial);
     }
 
+    /** About 30,000 responses signed by an RSA-2048 responder. */
+    public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
+
     private static final Logger LOG = Logger.getLogger(OcspProtocol.class.getName());
+    private static final OcspAnswer MALFORMED = unsigned(OCSPResponseStatus.MALFORMED_REQUEST);
+    private static final OcspAnswer UNAUTHORIZED = unsigned(OCSPResponseStatus.UNAUTHORIZED);
+    private static final OcspAnswer INTERNAL_ERROR = unsigned(OCSPResponseStatus.INTERNAL_ERROR);
 
     private final X509CertificateHolder issuer;
     private final Supplier<OcspSigner> signers;
@@ -53,16 +64,23 @@ public final class OcspProtocol {
     private final Clock clock;
     private final Duration validity;
     private final DigestCalculatorProvider digests;
-    private final OcspResponseCache cache = new OcspResponseCache(200_000);
+    private final OcspResponseCache cache;
+    private final Set<String> loggedKinds = ConcurrentHashMap.newKeySet();
     private volatile SignerContext current;
 
     public OcspProtocol(IssuingCa ca, Supplier<OcspSigner> signers, StatusSource statuses, Clock clock,
             Duration validity) {
+        this(ca, signers, statuses, clock, validity, DEFAULT_CACHE_BYTES);
+    }
+
+    OcspProtocol(IssuingCa ca, Supplier<OcspSigner> signers, StatusSource statuses, Clock clock, Duration validity,
+            long cacheBytes) {
         this.issuer = Signing.holder(ca.certificate());
         this.signers = signers;
         this.statuses = statuses;
         this.clock = clock;
         this.validity = validity;
+        this.cache = new OcspResponseCache(cacheBytes);
         try {
             this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build();
         } catch (OperatorCreationException e) {
@@ -70,56 +88,62 @@ public final class OcspProtocol {
         }
     }
 
-    public byte[] respond(byte[] der) {
-        OCSPReq request;
+    public OcspAnswer answer(byte[] der) {
+        OcspRequests.Checked request;
         try {
-            request = new OCSPReq(der);
-        } catch (IOException | RuntimeException e) {
-            return status(OCSPResponseStatus.MALFORMED_REQUEST);
+            request = OcspRequests.read(der);
+        } catch (OcspRequests.Malformed e) {
+            logOnce(Level.INFO, "OCSP request refused as malformed: " + e.getMessage(), null);
+            return MALFORMED;
         }
         try {
-            Req[] requests = request.getRequestList();
-            if (requests.length == 0) {
-                return status(OCSPResponseStatus.MALFORMED_REQUEST);
+            for (CertificateID id : request.ids()) {
+                if (!ours(id)) {
+                    return UNAUTHORIZED;
+                }
             }
-            Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-            if (requests.length == 1 && nonce == null) {
-                return cachedOrSigned(requests[0].getCertID());
+            if (request.ids().length == 1 && request.nonce() == null) {
+                return cachedOrSigned(request.ids()[0]);
             }
-            return sign(requests, nonce, clock.instant());
-        } catch (RuntimeException | OCSPException | IOException e) {
-            LOG.log(Level.WARNING, "OCSP responder failed", e);
-            return status(OCSPResponseStatus.INTERNAL_ERROR);
+            return sign(request.ids(), request.nonce(), clock.instant());
+        } catch (Exception e) {
+            logOnce(Level.WARNING, "OCSP responder failed: " + e.getClass().getName(), e);
+            return INTERNAL_ERROR;
         }
     }
 
-    private byte[] cachedOrSigned(CertificateID id) throws OCSPException, IOException {
+    /** The bytes the response cache holds, for its tests. */
+    long cachedBytes() {
+        return cache.bytes();
+    }
+
+    private OcspAnswer cachedOrSigned(CertificateID id) throws OCSPException, IOException {
         Instant now = clock.instant();
         SignerContext signer = signer();
-        CertificateState state = stateOf(id);
+        CertificateState state = statuses.stateOf(id.getSerialNumber());
+        if (state.answer() == CertificateState.Answer.UNKNOWN) {
+            return build(signer, new CertificateID[] {id}, new CertificateState[] {state}, null, now);
+        }
         OcspResponseCache.Key key = new OcspResponseCache.Key(ByteBuffer.wrap(id.toASN1Primitive().getEncoded()),
-                state.version(), signer.serial());
-        byte[] cached = cache.fresh(key, now);
+                signer.serial());
+        OcspAnswer cached = cache.fresh(key, state.version(), now);
         if (cached != null) {
             return cached;
         }
-        byte[] response = build(signer, new CertificateID[] {id}, new CertificateState[] {state}, null, now);
-        // served until half its validity is gone, so a client always gets a response good for a while
-        cache.put(key, response, now.plus(validity.dividedBy(2)));
+        OcspAnswer response = build(signer, new CertificateID[] {id}, new CertificateState[] {state}, null, now);
+        cache.put(key, state.version(), response);
         return response;
     }
 
-    private byte[] sign(Req[] requests, Extension nonce, Instant now) throws OCSPException, IOException {
-        CertificateID[] ids = new CertificateID[requests.length];
-        CertificateState[] states = new CertificateState[requests.length];
-        for (int i = 0; i < requests.length; i++) {
-            ids[i] = requests[i].getCertID();
-            states[i] = stateOf(ids[i]);
+    private OcspAnswer sign(CertificateID[] ids, Extension nonce, Instant now) throws OCSPException, IOException {
+        CertificateState[] states = new CertificateState[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            states[i] = statuses.stateOf(ids[i].getSerialNumber());
         }
         return build(signer(), ids, states, nonce, now);
     }
 
-    private byte[] build(SignerContext signer, CertificateID[] ids, CertificateState[] states, Extension nonce,
+    private OcspAnswer build(SignerContext signer, CertificateID[] ids, CertificateState[] states, Extension nonce,
             Instant now) throws OCSPException, IOException {
         BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(signer.responderId());
         Date thisUpdate = Date.from(now);
@@ -133,18 +157,24 @@ public final class OcspProtocol {
         }
         BasicOCSPResp basic = builder.build(signer.signer().signing().contentSigner(),
                 new X509CertificateHolder[] {signer.certificate()}, thisUpdate);
-        return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        byte[] der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        // served until half its validity is gone, so a client always gets a response good for a while
+        return OcspAnswer.signed(der, thisUpdate.toInstant(), nextUpdate.toInstant(), now.plus(validity.dividedBy(2)));
     }
 
-    private CertificateState stateOf(CertificateID id) {
-        boolean ours;
+    private boolean ours(CertificateID id) {
         try {
-            ours = id.matchesIssuer(issuer, digests);
-        } catch (OCSPException e) {
+            return id.matchesIssuer(issuer, digests);
+        } catch (OCSPException | RuntimeException e) {
             // a hash algorithm we do not know cannot name our CA
-            ours = false;
+            return false;
         }
-        return ours ? statuses.stateOf(id.getSerialNumber()) : CertificateState.unknown();
+    }
+
+    private void logOnce(Level level, String kind, Throwable thrown) {
+        if (loggedKinds.size() < 100 && loggedKinds.add(kind)) {
+            LOG.log(level, kind + " (logged once per kind)", thrown);
+        }
     }
 
     private static CertificateStatus toStatus(CertificateState state) {
@@ -155,9 +185,9 @@ public final class OcspProtocol {
         };
     }
 
-    private static byte[] status(int status) {
+    private static OcspAnswer unsigned(int status) {
         try {
-            return new OCSPResp(new OCSPResponse(new OCSPResponseStatus(status), null)).getEncoded();
+            return OcspAnswer.unsigned(new OCSPResp(new OCSPResponse(new OCSPResponseStatus(status), null)).getEncoded());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import tw.fine.ra.ca.entity.CertificateStatusChanged;
+import tw.fine.ra.ca.entity.OcspAnswer;
 
 /**
  * The application's one OCSP responder, so its pre-signed responses are shared by all requests.
@@ -48,8 +49,8 @@ public class OcspResponder {
                 keys.settings().ocspResponseValidity());
     }
 
-    public byte[] respond(byte[] request) {
-        return responder.respond(request);
+    public OcspAnswer respond(byte[] request) {
+        return responder.answer(request);
     }
 
     void statusChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateStatusChanged change) {

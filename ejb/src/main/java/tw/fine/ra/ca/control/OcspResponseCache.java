@@ -3,38 +3,80 @@ package tw.fine.ra.ca.control;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tw.fine.ra.ca.entity.OcspAnswer;
 
 /**
- * Pre-signed OCSP responses. The key holds the certificate's status version, so after a revocation,
- * hold or release the next lookup reads a new version and never meets the old response: no explicit
- * invalidation to forget, and it holds on every cluster node.
+ * Signed OCSP responses of known certificates, one per CertID and signer, bounded by bytes: when full
+ * the least recently used go first, never everything at once. An entry remembers the status version it
+ * was signed for; a lookup with another version (the certificate was revoked, held or released) drops it,
+ * so a superseded response is neither served nor kept.
  */
 final class OcspResponseCache {
 
-    record Key(ByteBuffer certId, long statusVersion, BigInteger signerSerial) {
-    }
+    /** What a response costs beyond its bytes: key, entry, answer and map node, roughly. */
+    static final int OVERHEAD = 320;
 
-    private record Entry(byte[] response, Instant staleAt) {
-    }
+    record Key(ByteBuffer certId, BigInteger signerSerial) {
 
-    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
-    private final int capacity;
-
-    OcspResponseCache(int capacity) {
-        this.capacity = capacity;
-    }
-
-    byte[] fresh(Key key, Instant now) {
-        Entry entry = entries.get(key);
-        return entry != null && now.isBefore(entry.staleAt()) ? entry.response() : null;
-    }
-
-    void put(Key key, byte[] response, Instant staleAt) {
-        if (entries.size() >= capacity) {
-            // superseded versions pile up here; dropping everything now and then is cheaper than an LRU
-            entries.clear();
+        int size() {
+            return certId.remaining() + signerSerial.bitLength() / 8;
         }
-        entries.put(key, new Entry(response, staleAt));
+    }
+
+    private record Entry(long statusVersion, OcspAnswer answer, int size) {
+    }
+
+    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
+    private final long maxBytes;
+    private long bytes;
+
+    OcspResponseCache(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** The response for this version until its refresh time, or null. */
+    synchronized OcspAnswer fresh(Key key, long statusVersion, Instant now) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return null;
+        }
+        if (entry.statusVersion() != statusVersion || !now.isBefore(entry.answer().refreshAt())) {
+            remove(key);
+            return null;
+        }
+        return entry.answer();
+    }
+
+    synchronized void put(Key key, long statusVersion, OcspAnswer answer) {
+        remove(key);
+        int size = answer.der().length + key.size() + OVERHEAD;
+        if (size > maxBytes) {
+            return;
+        }
+        entries.put(key, new Entry(statusVersion, answer, size));
+        bytes += size;
+        Iterator<Map.Entry<Key, Entry>> eldest = entries.entrySet().iterator();
+        while (bytes > maxBytes) {
+            bytes -= eldest.next().getValue().size();
+            eldest.remove();
+        }
+    }
+
+    synchronized long bytes() {
+        return bytes;
+    }
+
+    synchronized int size() {
+        return entries.size();
+    }
+
+    private void remove(Key key) {
+        Entry gone = entries.remove(key);
+        if (gone != null) {
+            bytes -= gone.size();
+        }
     }
 }

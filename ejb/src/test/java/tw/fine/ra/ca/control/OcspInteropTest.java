@@ -17,6 +17,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +57,7 @@ class OcspInteropTest {
                 serial -> STATES.getOrDefault(serial, CertificateState.unknown()), Clock.systemUTC(), Duration.ofHours(1));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/ocsp", exchange -> {
-            byte[] answer = responder.respond(exchange.getRequestBody().readAllBytes());
+            byte[] answer = responder.answer(exchange.getRequestBody().readAllBytes()).der();
             exchange.getResponseHeaders().add("Content-Type", "application/ocsp-response");
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -132,10 +139,46 @@ class OcspInteropTest {
 
     @Test
     void garbageGetsMalformedRequestNotAnError() throws IOException {
-        OCSPResp response = new OCSPResp(responder.respond("not an OCSP request".getBytes()));
+        OCSPResp response = new OCSPResp(responder.answer("not an OCSP request".getBytes()).der());
         assertEquals(OCSPResp.MALFORMED_REQUEST, response.getStatus());
-        OCSPResp empty = new OCSPResp(responder.respond(new byte[0]));
+        OCSPResp empty = new OCSPResp(responder.answer(new byte[0]).der());
         assertEquals(OCSPResp.MALFORMED_REQUEST, empty.getStatus());
+    }
+
+    @Test
+    void refusalsReachOpensslAsUnsignedStatusesAndA32OctetNonceIsEchoedAndVerified() throws Exception {
+        X509CertificateHolder issuer = new X509CertificateHolder(ca.ca.certificate().getEncoded());
+        X509CertificateHolder root = new X509CertificateHolder(ca.ca.root().getEncoded());
+        OCSPReqBuilder eleven = new OCSPReqBuilder();
+        for (int i = 0; i < 11; i++) {
+            eleven.addRequest(OcspProtocolTest.id(issuer, BigInteger.valueOf(i + 1)));
+        }
+
+        assertTrue(ask(request(OcspProtocolTest.id(issuer, BigInteger.ONE.shiftLeft(4000)), 16))
+                .contains("Responder Error: malformedrequest (1)"));
+        assertTrue(ask(request(OcspProtocolTest.id(issuer, cert.getSerialNumber()), 33))
+                .contains("Responder Error: malformedrequest (1)"));
+        assertTrue(ask(eleven.build().getEncoded()).contains("Responder Error: malformedrequest (1)"));
+        assertTrue(ask(request(OcspProtocolTest.id(root, cert.getSerialNumber()), 16))
+                .contains("Responder Error: unauthorized (6)"));
+        String echoed = ask(request(OcspProtocolTest.id(issuer, cert.getSerialNumber()), 32));
+        assertTrue(echoed.contains("Response verify OK") && echoed.contains("Cert Status: good"), echoed);
+        assertTrue(echoed.contains("OCSP Nonce"), echoed);
+    }
+
+    private static byte[] request(CertificateID id, int nonceOctets) throws Exception {
+        byte[] nonce = new byte[nonceOctets];
+        new java.security.SecureRandom().nextBytes(nonce);
+        return new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(new Extension(
+                OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce).getEncoded()))).build()
+                .getEncoded();
+    }
+
+    /** Sends the request as it is with {@code openssl ocsp -reqin}, which then reads and verifies the response. */
+    private static String ask(byte[] request) throws IOException {
+        java.nio.file.Files.write(dir.resolve("request.der"), request);
+        return Openssl.run(dir, "ocsp", "-reqin", "request.der", "-CAfile", "chain.pem", "-resp_text", "-url",
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/ocsp").output();
     }
 
     private static String assertStatus(String expected, String... extra) {

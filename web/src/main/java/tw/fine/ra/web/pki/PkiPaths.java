@@ -20,6 +20,20 @@ final class PkiPaths {
         return Optional.of(path.substring(1, path.length() - suffix.length()));
     }
 
+    /** Whether an {@code If-None-Match} header names this strong entity tag (or is {@code *}). */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void send(HttpServletResponse response, String contentType, byte[] body) throws IOException {
         response.setContentType(contentType);
         response.setContentLength(body.length);
