@@ -1,5 +1,6 @@
 package tw.fine.ra.it.ca;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,15 +21,26 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.CRLReason;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
+import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Locale;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
@@ -43,8 +55,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
+import tw.fine.ra.ca.boundary.CrlDocument;
 import tw.fine.ra.ca.boundary.Publication;
 import tw.fine.ra.ca.entity.CertificateStatus;
+import tw.fine.ra.ca.entity.PublishedCrl;
 import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.it.support.Deployments;
 
@@ -269,6 +283,65 @@ class RelyingPartyIT {
 
     private static final DateTimeFormatter OPENSSL_TIME = DateTimeFormatter
             .ofPattern("MMM ppd HH:mm:ss yyyy 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    @Test
+    void crlPublicationsAtTheSameMomentTakeTurnsAndNumberConsecutively() throws Exception {
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<BigInteger>> published = new ArrayList<>();
+                for (int node = 0; node < 2; node++) {
+                    published.add(nodes.submit(() -> {
+                        together.await();
+                        // the boundary itself, past this node's refresh lock: as two servers would call it
+                        return publication.publishCrl().crlNumber();
+                    }));
+                }
+                BigInteger first = published.get(0).get(1, TimeUnit.MINUTES);
+                BigInteger second = published.get(1).get(1, TimeUnit.MINUTES);
+                assertEquals(BigInteger.ONE, first.subtract(second).abs(),
+                        "two publications at once get consecutive numbers, both stored: " + first + ", " + second);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRelyingPartysGetServesTheStoredCrlAndNeverSignsAStaleOneIsRefreshedApartAndPruned() throws Exception {
+        CrlDocument current = publication.publishCrl();
+        long stale = current.crlNumber().longValueExact() + 1;
+        Instant past = Instant.now().minus(Duration.ofHours(1));
+        tx.begin();
+        String issuer = em.createQuery("select c.issuerDn from PublishedCrl c where c.crlNumber = :n", String.class)
+                .setParameter("n", current.crlNumber().longValueExact()).getSingleResult();
+        // fixture: a CRL on record past its nextUpdate, as after the schedule stood still for a day
+        em.persist(new PublishedCrl(issuer, stale, past.minus(Duration.ofHours(24)), past, 0, current.der()));
+        em.createQuery("update CrlCounter c set c.lastNumber = :n where c.issuerDn = :i")
+                .setParameter("n", stale).setParameter("i", issuer).executeUpdate();
+        tx.commit();
+
+        HttpResponse<byte[]> served = get("/pki/crl/information-user-ca.crl");
+
+        assertEquals("\"crl-" + stale + "\"", served.headers().firstValue("ETag").orElse(""),
+                "the stored CRL is served as it is, not signed anew for the request");
+        assertArrayEquals(current.der(), served.body());
+        assertTrue(served.headers().firstValue("Cache-Control").orElse("").contains("max-age=0"));
+        byte[] refreshed = CaFixtures.crlUntil(crl -> crlNumber(crl) > stale);
+        assertEquals(stale + 1, crlNumber(x509Crl(refreshed)), "the refresh the request asked for, apart from it");
+        assertEquals(0L, em.createQuery("select count(c) from PublishedCrl c where c.crlNumber = :n", Long.class)
+                .setParameter("n", stale).getSingleResult(), "a superseded CRL past its nextUpdate is deleted");
+    }
+
+    private static long crlNumber(X509CRL crl) {
+        try {
+            return ASN1Integer.getInstance(JcaX509ExtensionUtils.parseExtensionValue(
+                    crl.getExtensionValue(Extension.cRLNumber.getId()))).getValue().longValueExact();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static X509CRL x509Crl(byte[] der) throws Exception {
         return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));

@@ -10,8 +10,8 @@ import tw.fine.ra.ca.control.OcspSignerRecords;
 import tw.fine.ra.ca.entity.IssuedCertificate;
 
 /**
- * What the schedule does each time: keep the OCSP signer fresh and on record (audited once, when
- * first recorded), expire old certificates, publish a CRL.
+ * What the schedule does each time before it publishes a CRL ({@link CaSchedule}): keep the OCSP
+ * signer fresh and on record (audited once, when first recorded), expire old certificates.
  */
 @Stateless
 public class CaMaintenance {
@@ -30,15 +30,11 @@ public class CaMaintenance {
     @Inject
     CertificateAuthority authority;
 
-    @Inject
-    CrlRefresh crls;
-
     public void run() {
         keys.renewOcspSignerIfDue();
         ocspSigners.recordCurrent().ifPresent(signer -> audit.success(CA, AuditEvent.OCSP_SIGNER_ISSUED, "-",
                 "OCSP signer #" + signer.id() + " serial " + IssuedCertificate.hex(signer.serial()) + ", valid until "
                 + signer.notAfter()));
         authority.expireDue();
-        crls.publishNow();
     }
 }

@@ -7,6 +7,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import tw.fine.ra.ca.control.CaCredentials;
 
@@ -27,6 +29,9 @@ public class CaSchedule {
     CaMaintenance maintenance;
 
     @Inject
+    CrlRefresh crls;
+
+    @Inject
     CaCredentials credentials;
 
     @PostConstruct
@@ -36,8 +41,14 @@ public class CaSchedule {
         timers.createIntervalTimer(2_000, every, new TimerConfig("fine-ca-crl", false));
     }
 
+    /**
+     * The maintenance commits its records first; the CRL is signed after, in a transaction of its
+     * own, so no audited action waits for the audit trail while a large CRL is signed.
+     */
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void run() {
         maintenance.run();
+        crls.publishNow();
     }
 }

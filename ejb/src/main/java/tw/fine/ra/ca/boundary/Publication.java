@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Optional;
 import tw.fine.ra.ca.control.CaCredentials;
 import tw.fine.ra.ca.control.CaSettings;
+import tw.fine.ra.ca.control.CrlBytes;
 import tw.fine.ra.ca.control.CrlPublisher;
 import tw.fine.ra.ca.control.OcspResponder;
 import tw.fine.ra.ca.entity.OcspAnswer;
@@ -26,6 +27,12 @@ public class Publication {
     CrlPublisher crls;
 
     @Inject
+    CrlBytes bytes;
+
+    @Inject
+    CrlRefresh refresh;
+
+    @Inject
     OcspResponder ocsp;
 
     @Inject
@@ -38,14 +45,20 @@ public class Publication {
         return document(crls.publish());
     }
 
-    /** The latest CRL of the CA with this URL name; a new one if none exists yet or it is past nextUpdate. */
+    /**
+     * The latest CRL of the CA with this URL name, as stored. A relying party's request never makes
+     * the server sign: when there is none yet or it is past nextUpdate, a refresh is asked for and
+     * runs apart, joined by every other request meanwhile.
+     */
     public Optional<CrlDocument> currentCrl(String caSlug) {
         if (!caSlug.equals(CaSettings.slug(keys.settings().issuingName()))) {
             return Optional.empty();
         }
-        PublishedCrl latest = crls.latest().filter(c -> c.nextUpdate().isAfter(clock.instant()))
-                .orElseGet(crls::publish);
-        return Optional.of(document(latest));
+        Optional<PublishedCrl> latest = crls.latest();
+        if (latest.isEmpty() || !latest.get().nextUpdate().isAfter(clock.instant())) {
+            refresh.request();
+        }
+        return latest.map(this::document);
     }
 
     /** DER of the issuing CA or root certificate by its URL name. */
@@ -66,8 +79,8 @@ public class Publication {
         return ocsp.respond(request);
     }
 
-    private static CrlDocument document(PublishedCrl crl) {
-        return new CrlDocument(crl.crlNumber(), crl.thisUpdate(), crl.nextUpdate(), crl.der());
+    private CrlDocument document(PublishedCrl crl) {
+        return new CrlDocument(crl.crlNumber(), crl.thisUpdate(), crl.nextUpdate(), bytes.of(crl));
     }
 
     private static byte[] der(X509Certificate certificate) {

@@ -3,17 +3,19 @@ package tw.fine.ra.ca.control;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import tw.fine.ra.ca.entity.CertificateStatus;
+import tw.fine.ra.ca.entity.CrlCounter;
 import tw.fine.ra.ca.entity.IssuedCertificate;
 import tw.fine.ra.ca.entity.PublishedCrl;
 import tw.fine.ra.ca.entity.RevocationReason;
 
-/** Signs the next full CRL from the certificates now revoked or on hold and stores it. */
+/** Signs the next full CRL from the certificates now revoked or on hold and stores it; reads the latest. */
 @Dependent
 public class CrlPublisher {
 
@@ -26,8 +28,14 @@ public class CrlPublisher {
     @Inject
     Clock clock;
 
+    /**
+     * Signs and stores the next CRL. The issuer's CRL counter is locked first, so a publication on
+     * another node waits and then reads what this one committed; superseded CRLs past their
+     * nextUpdate, which no relying party may use any more, are deleted.
+     */
     public PublishedCrl publish() {
         String issuer = keys.issuerDn();
+        CrlCounter counter = lockedCounter(issuer);
         // a projection: 100,000 entities with their DER would be read for three fields
         List<RevokedEntry> entries = em.createQuery("select c.serialHex, c.revokedAt, c.revocationReason, "
                 + "c.invalidityDate from IssuedCertificate c where c.issuerDn = :issuer and c.status in :statuses",
@@ -38,13 +46,28 @@ public class CrlPublisher {
                 .map(row -> new RevokedEntry(new BigInteger((String) row[0], 16), (Instant) row[1],
                         (RevocationReason) row[2], (Instant) row[3]))
                 .toList();
-        long number = latest().map(c -> c.crlNumber().longValueExact() + 1).orElse(1L);
+        long number = counter.next();
         Instant thisUpdate = clock.instant();
         Instant nextUpdate = thisUpdate.plus(keys.settings().crlValidity());
         byte[] der = new CrlBuilder(keys.ca()).full(BigInteger.valueOf(number), thisUpdate, nextUpdate, entries);
         PublishedCrl crl = new PublishedCrl(issuer, number, thisUpdate, nextUpdate, entries.size(), der);
         em.persist(crl);
+        em.createQuery("select c from PublishedCrl c where c.issuerDn = :issuer and c.crlNumber < :number"
+                        + " and c.nextUpdate < :now", PublishedCrl.class)
+                .setParameter("issuer", issuer).setParameter("number", number).setParameter("now", thisUpdate)
+                .getResultList().forEach(em::remove);
         return crl;
+    }
+
+    private CrlCounter lockedCounter(String issuer) {
+        CrlCounter counter = em.find(CrlCounter.class, issuer, LockModeType.PESSIMISTIC_WRITE);
+        if (counter == null) {
+            // this issuer's first CRL: a node doing the same at once fails on the key, and its refresh retries
+            counter = new CrlCounter(issuer, latest().map(c -> c.crlNumber().longValueExact()).orElse(0L));
+            em.persist(counter);
+            em.flush();
+        }
+        return counter;
     }
 
     public java.util.Optional<PublishedCrl> latest() {

@@ -75,6 +75,10 @@ public class PublishedCrl {
         }
     }
 
+    public Long id() {
+        return id;
+    }
+
     public byte[] der() {
         return Base64.getDecoder().decode(String.join("", parts));
     }
