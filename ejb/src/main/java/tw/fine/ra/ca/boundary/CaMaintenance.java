@@ -7,11 +7,12 @@ import tw.fine.ra.audit.entity.Actor;
 import tw.fine.ra.audit.entity.AuditEvent;
 import tw.fine.ra.ca.control.CaCredentials;
 import tw.fine.ra.ca.control.OcspSignerRecords;
+import tw.fine.ra.ca.control.RootCrls;
 import tw.fine.ra.ca.entity.IssuedCertificate;
 
 /**
  * What the schedule does each time: keep the OCSP signer fresh and on record (audited once, when
- * first recorded), expire old certificates, publish a CRL.
+ * first recorded), expire old certificates, publish a CRL, take a new root CRL from the ceremony folder.
  */
 @Stateless
 public class CaMaintenance {
@@ -33,6 +34,9 @@ public class CaMaintenance {
     @Inject
     CrlRefresh crls;
 
+    @Inject
+    RootCrls rootCrls;
+
     public void run() {
         keys.renewOcspSignerIfDue();
         ocspSigners.recordCurrent().ifPresent(signer -> audit.success(CA, AuditEvent.OCSP_SIGNER_ISSUED, "-",
@@ -40,5 +44,7 @@ public class CaMaintenance {
                 + signer.notAfter()));
         authority.expireDue();
         crls.publishNow();
+        // a root CRL the ceremony signed again, put into the ceremony folder while the server runs
+        rootCrls.importNewer();
     }
 }

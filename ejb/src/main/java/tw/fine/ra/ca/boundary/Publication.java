@@ -12,6 +12,7 @@ import tw.fine.ra.ca.control.CaCredentials;
 import tw.fine.ra.ca.control.CaSettings;
 import tw.fine.ra.ca.control.CrlPublisher;
 import tw.fine.ra.ca.control.OcspResponder;
+import tw.fine.ra.ca.control.RootCrls;
 import tw.fine.ra.ca.entity.PublishedCrl;
 
 /**
@@ -28,6 +29,9 @@ public class Publication {
     OcspResponder ocsp;
 
     @Inject
+    RootCrls rootCrls;
+
+    @Inject
     CaCredentials keys;
 
     @Inject
@@ -37,8 +41,19 @@ public class Publication {
         return document(crls.publish());
     }
 
-    /** The latest CRL of the CA with this URL name; a new one if none exists yet or it is past nextUpdate. */
+    /**
+     * The latest CRL of the CA with this URL name. The issuing CA's: a new one if none exists yet or it
+     * is past nextUpdate. The root's: the latest the ceremony brought (ADR 0010), even when past
+     * nextUpdate, since only the offline root can sign another.
+     */
     public Optional<CrlDocument> currentCrl(String caSlug) {
+        if (caSlug.equals(CaSettings.slug(keys.settings().rootName()))) {
+            Optional<PublishedCrl> latest = rootCrls.latest();
+            if (latest.isEmpty() || latest.get().nextUpdate().isBefore(clock.instant())) {
+                latest = rootCrls.importNewer().or(() -> rootCrls.latest());
+            }
+            return latest.map(Publication::document);
+        }
         if (!caSlug.equals(CaSettings.slug(keys.settings().issuingName()))) {
             return Optional.empty();
         }
