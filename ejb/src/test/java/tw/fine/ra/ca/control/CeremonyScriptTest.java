@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,25 +90,16 @@ class CeremonyScriptTest {
     private String script(String... args) {
         List<String> command = new ArrayList<>(List.of("bash", "wildfly-config/ca-ceremony.sh"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().getParent().toFile())
-                .redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().getParent().toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("FINE_"));
         environment.putAll(Map.of("FINE_CEREMONY_CLASSPATH", System.getProperty("java.class.path"),
                 "FINE_ROOT_PASSPHRASE", "a long root passphrase", "FINE_CA_ROOT_KEY", "RSA-2048",
                 "FINE_CA_PUBLIC_URL", "http://pki.example.tw/pki", "FINE_CA_POLICY_OID", "1.3.6.1.4.1.4711.1.1"));
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError("ca-ceremony.sh " + String.join(" ", args) + " failed:\n" + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Openssl.Result result = Openssl.execute(builder);
+        if (!result.ok()) {
+            throw new AssertionError("ca-ceremony.sh " + String.join(" ", args) + " failed:\n" + result.output());
         }
+        return result.output();
     }
 }
