@@ -5,7 +5,7 @@
 #   bash wildfly-config/ca-ceremony.sh init-root         --root DIR
 #   bash wildfly-config/ca-ceremony.sh sign-issuing      --root DIR --csr issuing-ca.csr [--out DIR]
 #   bash wildfly-config/ca-ceremony.sh sign-crl          --root DIR [--out DIR] [--revoke CERT [--reason R]]
-#   bash wildfly-config/ca-ceremony.sh take-root-offline --keystore ca.p12 --root DIR
+#   bash wildfly-config/ca-ceremony.sh take-root-offline --keystore ca.p12 --root DIR [--out DIR]
 #   bash wildfly-config/ca-ceremony.sh help
 #
 # The root's passphrase comes from FINE_ROOT_PASSPHRASE or is asked; the settings from the same

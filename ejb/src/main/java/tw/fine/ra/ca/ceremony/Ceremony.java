@@ -41,7 +41,7 @@ public final class Ceremony {
                                                             sign the next root CRL (number + 1), optionally revoking an
                                                             issuing CA certificate (reason e.g. keyCompromise, cACompromise,
                                                             superseded, cessationOfOperation)
-              take-root-offline  --keystore FILE --root DIR
+              take-root-offline  --keystore FILE --root DIR [--out DIR]
                                                             move the root key an earlier version kept in the server's
                                                             PKCS#12 key store into DIR (server stopped)
             environment: FINE_ROOT_PASSPHRASE (else asked), FINE_CA_KEYSTORE_SECRET (take-root-offline, else asked),
@@ -149,6 +149,10 @@ public final class Ceremony {
         out.println("root key moved from " + keyStore + " to " + root.folder() + ": " + certificate.getSubjectX500Principal());
         describe(certificate);
         describe(root.crl().orElseThrow());
+        if (options.containsKey("out")) {
+            root.deliverTo(new CeremonyFolder(Path.of(options.get("out"))));
+            out.println("root.cer and root.crl written to " + options.get("out"));
+        }
     }
 
     private OfflineRoot existingRoot() {

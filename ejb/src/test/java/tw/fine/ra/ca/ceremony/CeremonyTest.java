@@ -83,7 +83,7 @@ class CeremonyTest {
         environment.put("FINE_CA_KEYSTORE_SECRET", "server secret");
 
         assertEquals(0, run("take-root-offline", "--keystore", old.resolve("root.p12").toString(),
-                "--root", dir.resolve("offline").toString()));
+                "--root", dir.resolve("offline").toString(), "--out", dir.resolve("ceremony").toString()));
 
         assertFalse(new Pkcs12CaKeyStore(old.resolve("root.p12"), "server secret".toCharArray())
                 .contains(CaHierarchy.ROOT_ALIAS));
@@ -91,6 +91,7 @@ class CeremonyTest {
                 CaSettings.from(name -> null), Clock.systemUTC());
         assertEquals(root, offline.certificate());
         assertTrue(offline.crl().isPresent());
+        assertTrue(Files.exists(dir.resolve("ceremony/root.crl")) && Files.exists(dir.resolve("ceremony/root.cer")));
     }
 
     @Test
