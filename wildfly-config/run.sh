@@ -127,7 +127,9 @@ await 30 "$wildfly" curl -ksf -o /dev/null "$SITE/login.xhtml" \
   || fail "the site does not answer on $SITE; see $log"
 
 # The agent pins the RA's ticket key, which the application made in its CA key store at first start
-# (kept in $DATA/ca with the CA keys): fetch the public half where agents get it.
+# (kept in $DATA/ca with the CA keys): fetch the public half where agents get it. The jar built here
+# is a development build, which takes that key from the command line only with --development (a
+# production build carries it inside the signed jar: -Dagent.ticketKey, see card-applet-agent/README.md).
 agent="not started"
 agent_jar=card-applet-agent/agent/target/fine-ra-card-agent.jar
 if [[ ! -f "$agent_jar" ]]; then
@@ -137,7 +139,7 @@ elif ! curl -ksf -o "$DATA/ticket-key.pem" "$SITE/pki/ticket-key.pem"; then
 else
   echo "== card agent with a blank simulated card, personalized by the server for the demo"
   java -jar "$agent_jar" --simulated-blank --allow-personalization --scripted-pin-file "$DEMO_CARD/pin" \
-       --origin "$SITE" --ticket-key "$DATA/ticket-key.pem" > "$DATA/agent.log" 2>&1 &
+       --origin "$SITE" --development --ticket-key "$DATA/ticket-key.pem" > "$DATA/agent.log" 2>&1 &
   agent_pid=$!
   pids+=("$agent_pid")
   if await 30 "$agent_pid" curl -sf "$AGENT/v1/status"; then

@@ -167,4 +167,65 @@ class PasswordResetIT {
         Refused unknown = assertThrows(Refused.class, () -> enter(UBN + "-00-9999", "PR-" + UUID.randomUUID()));
         assertEquals("reset.subscriber.unknown", unknown.messageKey());
     }
+
+    @Test
+    void staffResetWorks() throws Exception {
+        String auditor = data.account(Role.AUDITOR);
+        for (int i = 0; i < 3; i++) {
+            signIn.verify(Role.Area.BACK_OFFICE, auditor, "wrong".toCharArray(), "-");
+        }
+        assertTrue(data.find(auditor).isLocked());
+        String form = "PR-" + UUID.randomUUID();
+        long request = enter(auditor, form);
+
+        PasswordResets.Approved approved = bobOfficer.call(() -> resets.approve(request, "-"));
+
+        assertFalse(data.find(auditor).isLocked());
+        assertTrue(data.find(auditor).isMustChangePassword());
+        String text;
+        try (var pdf = Loader.loadPDF(approved.mailer())) {
+            text = new PDFTextStripper().getText(pdf);
+        }
+        String unwrapped = text.replaceAll("\\s+", "");
+        assertTrue(unwrapped.contains("後台人員網站密碼重新設定函") && unwrapped.contains("稽核人員Auditor")
+                && unwrapped.contains("內部遞送"), text);
+        assertFalse(unwrapped.contains("統一編號") || unwrapped.contains("貴機構"),
+                () -> "a staff letter names no organization:\n" + text);
+        Matcher line = Pattern.compile("New website password (\\S+)").matcher(text);
+        assertTrue(line.find(), text);
+        assertTrue(signIn.verify(Role.Area.BACK_OFFICE, auditor, line.group(1).toCharArray(), "-").isPresent(),
+                "the password printed in the staff reset mailer signs in to the back office");
+        assertEquals(1, data.auditCount(AuditEvent.PASSWORD_RESET_APPROVED, form, auditor + " (staff) unlocked"));
+    }
+
+    @Test
+    void nobodyEntersOrApprovesAResetOfTheirOwnAccount() throws Exception {
+        data.account("alice", Role.CLERK);
+        data.account("bob", Role.OFFICER);
+        String own = "PR-" + UUID.randomUUID();
+        Refused entered = assertThrows(Refused.class, () -> enter("alice", own));
+        assertEquals("reset.own-account", entered.messageKey());
+        assertEquals(1, data.auditCount(AuditEvent.PASSWORD_RESET_REQUESTED, own, "reset.own-account"));
+
+        String forBob = "PR-" + UUID.randomUUID();
+        long request = enter("bob", forBob);
+        String bobsHash = data.find("bob").getPasswordHash();
+        Refused approved = assertThrows(Refused.class, () -> bobOfficer.call(() -> resets.approve(request, "-")));
+        assertEquals("reset.own-account", approved.messageKey());
+        assertEquals(bobsHash, data.find("bob").getPasswordHash(), "a refused approval changes nothing");
+        assertTrue(bobOfficer.call(() -> resets.pending()).stream().anyMatch(p -> p.formNumber().equals(forBob)),
+                "the form still waits for another officer");
+        bobOfficer.call(() -> {
+            resets.reject(request, "test: clean up", "-");
+            return null;
+        });
+    }
+
+    @Test
+    void aDisabledAccountIsNeverReset() throws Exception {
+        String clerk = data.account(Role.CLERK);
+        data.disable(clerk);
+        Refused refused = assertThrows(Refused.class, () -> enter(clerk, "PR-" + UUID.randomUUID()));
+        assertEquals("reset.subscriber.unknown", refused.messageKey());
+    }
 }

@@ -11,14 +11,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
+import java.security.spec.RSAPrivateKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +41,8 @@ import tw.fine.ra.ca.boundary.PairRequest;
 /** Requests as a card would make them, PEM files, and the real openssl, for tests inside the server. */
 public final class CaFixtures {
 
-    private static final AtomicInteger SUBSCRIBERS = new AtomicInteger(new java.security.SecureRandom().nextInt(5000));
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final AtomicInteger SUBSCRIBERS = new AtomicInteger(RANDOM.nextInt(5000));
 
     public record Result(int exitCode, String output) {
     }
@@ -61,6 +67,38 @@ public final class CaFixtures {
     /** An RSA-2048 key: fits both certificates (an EC encryption key gets keyAgreement instead). */
     public static KeyPair rsaKeys() {
         return keys("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+    }
+
+    /**
+     * Two RSA-2048 key pairs whose moduli share a prime, as two cards with a poor random generator
+     * made them for Taiwan's citizen certificates (Bernstein et al., 2013).
+     */
+    public static List<KeyPair> rsaKeysSharingAPrime() {
+        BigInteger shared = rsaPrime();
+        return List.of(rsaKeys(shared, rsaPrime()), rsaKeys(shared, rsaPrime()));
+    }
+
+    /** 1024 bits with the top two set, so two make a 2048-bit modulus; 65537 is invertible mod p - 1. */
+    private static BigInteger rsaPrime() {
+        while (true) {
+            BigInteger p = BigInteger.probablePrime(1024, RANDOM);
+            if (p.testBit(1022) && RSAKeyGenParameterSpec.F4.gcd(p.subtract(BigInteger.ONE)).equals(BigInteger.ONE)) {
+                return p;
+            }
+        }
+    }
+
+    private static KeyPair rsaKeys(BigInteger p, BigInteger q) {
+        BigInteger n = p.multiply(q);
+        BigInteger phi = p.subtract(BigInteger.ONE).multiply(q.subtract(BigInteger.ONE));
+        BigInteger d = RSAKeyGenParameterSpec.F4.modInverse(phi);
+        try {
+            KeyFactory factory = KeyFactory.getInstance("RSA");
+            return new KeyPair(factory.generatePublic(new RSAPublicKeySpec(n, RSAKeyGenParameterSpec.F4)),
+                    factory.generatePrivate(new RSAPrivateKeySpec(n, d)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static KeyPair keys(String algorithm, AlgorithmParameterSpec spec) {

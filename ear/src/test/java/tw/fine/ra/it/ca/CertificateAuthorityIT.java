@@ -143,6 +143,41 @@ class CertificateAuthorityIT {
         assertEquals(before, ca.ofSubscriber(second.subscriberId()).size());
     }
 
+    /** Issue 9 item 5: a GCD with every certified modulus factors both keys, so the second is refused. */
+    @Test
+    void aKeySharingAPrimeWithACertifiedOneIsRefusedAuditedAndNothingKept() throws Exception {
+        List<KeyPair> sharing = CaFixtures.rsaKeysSharingAPrime();
+        PairRequest first = CaFixtures.pairRequest();
+        ca.issuePair(new PairRequest(first.requestId(), first.subscriberId(), "70759028", first.signingRequest(),
+                CaFixtures.csr(sharing.get(0))));
+        PairRequest second = CaFixtures.pairRequest();
+
+        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(new PairRequest(
+                second.requestId(), second.subscriberId(), "70759028", second.signingRequest(),
+                CaFixtures.csr(sharing.get(1)))));
+
+        assertEquals(RequestRejectedException.Reason.RSA_SHARED_PRIME, e.reason());
+        assertTrue(ca.ofSubscriber(second.subscriberId()).isEmpty());
+        assertEquals(1L, rejections(second.subscriberId(), "RSA_SHARED_PRIME"));
+    }
+
+    /** The CA checks the subject itself, whatever the RA sends (issue 9 item 5). */
+    @Test
+    void aSubscriberOfAnotherOrganizationOrAnInvalidNumberIsRefusedByTheCa() {
+        PairRequest request = CaFixtures.pairRequest();
+        RequestRejectedException other = assertThrows(RequestRejectedException.class, () -> ca.issuePair(new PairRequest(
+                request.requestId(), request.subscriberId(), "04595257", request.signingRequest(),
+                request.encryptionRequest())));
+        RequestRejectedException invalid = assertThrows(RequestRejectedException.class, () -> ca.issuePair(
+                new PairRequest(request.requestId(), "70759029-00-0001", "70759029", request.signingRequest(),
+                        request.encryptionRequest())));
+
+        assertEquals(RequestRejectedException.Reason.SUBSCRIBER_NOT_OF_ORGANIZATION, other.reason());
+        assertEquals(RequestRejectedException.Reason.INVALID_BUSINESS_NUMBER, invalid.reason());
+        assertTrue(ca.ofSubscriber(request.subscriberId()).isEmpty());
+        assertEquals(1L, rejections(request.subscriberId(), "SUBSCRIBER_NOT_OF_ORGANIZATION"));
+    }
+
     @Test
     void anUnfitEncryptionKeyIsRefusedWithItsReasonAuditedAndNothingKept() throws Exception {
         PairRequest request = CaFixtures.pairRequest();
@@ -153,9 +188,7 @@ class CertificateAuthorityIT {
 
         assertEquals(RequestRejectedException.Reason.KEY_UNFIT_FOR_USAGE, e.reason());
         assertTrue(ca.ofSubscriber(request.subscriberId()).isEmpty());
-        assertEquals(1L, em.createQuery("select count(r) from AuditRecord r where r.subject = :s and r.event = "
-                + "tw.fine.ra.audit.entity.AuditEvent.CERTIFICATE_REQUEST_REJECTED and r.detail like :d", Long.class)
-                .setParameter("s", request.subscriberId()).setParameter("d", "%KEY_UNFIT_FOR_USAGE%").getSingleResult());
+        assertEquals(1L, rejections(request.subscriberId(), "KEY_UNFIT_FOR_USAGE"));
         // the same request id is free for a request with fitting keys
         assertEquals(CertificateStatus.ISSUED_NOT_ON_CARD, ca.issuePair(request).encryption().status());
     }
@@ -284,5 +317,12 @@ class CertificateAuthorityIT {
 
     private static X509Certificate x509(byte[] der) throws Exception {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    }
+
+    /** Audited refusals of this subscriber's requests that name the reason. */
+    private long rejections(String subscriberId, String reason) {
+        return em.createQuery("select count(r) from AuditRecord r where r.subject = :s and r.event = "
+                + "tw.fine.ra.audit.entity.AuditEvent.CERTIFICATE_REQUEST_REJECTED and r.detail like :d", Long.class)
+                .setParameter("s", subscriberId).setParameter("d", "%" + reason + "%").getSingleResult();
     }
 }

@@ -19,6 +19,7 @@ import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -236,11 +237,11 @@ class CardPersonalizationIT {
         return new Personalized(start, finish);
     }
 
-    /** The agent's own check of a ticket, with the key it pins from {@code /pki/ticket-key.pem}. */
+    /** The check of an agent started before the ticket was issued, with the key it pins from {@code /pki/ticket-key.pem}. */
     private void assertAgentAccepts(IssuedTicket ticket, Operation operation, String guid, Map<String, String> params)
             throws Exception {
         TicketVerifier agent = new TicketVerifier(TicketKeys.fromPem(tickets.publicKeyPem()), Clock.systemUTC(),
-                new ReplayGuard());
+                new ReplayGuard(Instant.EPOCH));
         assertNotNull(agent.verify(ticket.ticket(), new Expectation(operation, CardFixtures.ORIGIN, guid,
                 Parameters.hash(params))));
     }

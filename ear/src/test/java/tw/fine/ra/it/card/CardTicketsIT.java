@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -85,7 +86,7 @@ class CardTicketsIT {
         IssuedTicket issued = holder.call(() -> tickets.issue(guid, "sign-challenge", ORIGIN, PARAMS, CLIENT));
 
         TicketVerifier verifier = new TicketVerifier(TicketKeys.fromPem(servedTicketKey()), Clock.systemUTC(),
-                new ReplayGuard());
+                new ReplayGuard(Instant.EPOCH));
         CommandTicket ticket = verifier.verify(issued.ticket(),
                 new Expectation(Operation.SIGN_CHALLENGE, ORIGIN, guid, Parameters.hash(PARAMS)));
         assertEquals(guid, ticket.cardGuid());
@@ -93,7 +94,7 @@ class CardTicketsIT {
         assertTrue(ticket.nonce().length() >= 22, "at least 128 random bits");
         // bound: another origin, operation or parameter set does not pass
         assertThrows(Exception.class, () -> new TicketVerifier(TicketKeys.fromPem(servedTicketKey()), Clock.systemUTC(),
-                new ReplayGuard()).verify(issued.ticket(), new Expectation(Operation.SIGN_CHALLENGE,
+                new ReplayGuard(Instant.EPOCH)).verify(issued.ticket(), new Expectation(Operation.SIGN_CHALLENGE,
                 "https://evil.example", guid, Parameters.hash(PARAMS))));
     }
 

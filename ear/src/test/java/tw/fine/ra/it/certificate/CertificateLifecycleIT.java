@@ -18,6 +18,7 @@ import java.security.cert.X509CRL;
 import java.util.List;
 import java.util.Map;
 import java.time.Clock;
+import java.time.Instant;
 import tw.fine.ra.card.boundary.CardTickets;
 import tw.fine.ra.card.protocol.ticket.Expectation;
 import tw.fine.ra.card.protocol.ticket.Operation;
@@ -316,9 +317,9 @@ class CertificateLifecycleIT {
                 step.challenge().origin(), card, Parameters.hash(params))));
     }
 
-    /** The agent's own check of a ticket, with the key it pins from {@code /pki/ticket-key.pem}. */
+    /** The check of an agent started before the ticket was issued, with the key it pins from {@code /pki/ticket-key.pem}. */
     private TicketVerifier agent() throws Exception {
-        return new TicketVerifier(TicketKeys.fromPem(tickets.publicKeyPem()), Clock.systemUTC(), new ReplayGuard());
+        return new TicketVerifier(TicketKeys.fromPem(tickets.publicKeyPem()), Clock.systemUTC(), new ReplayGuard(Instant.EPOCH));
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * The real signed card agent jar (card-applet-agent/agent, built before this module), started by a
  * test on {@code it.agent.port} (the port the test server's pages point at), trusting this test
- * server's origin and pinning the ticket key the server serves at {@code /pki/ticket-key.pem}.
+ * server's origin and pinning the ticket key the server serves at {@code /pki/ticket-key.pem}: a
+ * development build, which takes that key from the command line only with {@code --development}.
  */
 public final class LocalAgent implements AutoCloseable {
 
@@ -56,7 +57,7 @@ public final class LocalAgent implements AutoCloseable {
         Path log = Files.createTempFile("agent", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", jar.getPath(), "--origin", Http.https("").replaceAll("/$", ""),
-                "--ticket-key", key.toString(), "--port", String.valueOf(PORT)));
+                "--development", "--ticket-key", key.toString(), "--port", String.valueOf(PORT)));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LocalAgent agent = new LocalAgent(process, log);

@@ -60,6 +60,11 @@ public class TestData {
                 .setParameter("l", login).getSingleResult();
     }
 
+    /** Fixture: closes an account for good, as a production start does to a leftover demo account. */
+    public void disable(String login) {
+        find(login).disable(java.time.Instant.now());
+    }
+
     /** Fixture: opens a disabled account again, as a fresh demo start leaves it (no product path does this). */
     public void reopen(String login) {
         em.createQuery("update Account a set a.disabledAt = null where a.login = :l").setParameter("l", login).executeUpdate();

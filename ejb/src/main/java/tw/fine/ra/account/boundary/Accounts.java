@@ -34,6 +34,13 @@ public class Accounts {
         }
     }
 
+    /** The account a reset form names: a subscriber's, or a staff member's ({@link #staff()}). */
+    public record Holder(long id, String login, Role role, String displayName) {
+        public boolean staff() {
+            return role.area() == Role.Area.BACK_OFFICE;
+        }
+    }
+
     /** What the back office sees of an account. */
     public record State(boolean locked, boolean mustChangePassword) {
     }
@@ -72,6 +79,22 @@ public class Accounts {
                 .getResultStream().findFirst().map(Account::getId);
     }
 
+    /**
+     * The account a password reset form names, subscriber or staff, write-locked until the
+     * caller's transaction ends; a disabled account is never found (no reset reopens it).
+     */
+    @RolesAllowed({"CLERK", "OFFICER"})
+    public Optional<Holder> lockForReset(String login) {
+        return em.createQuery("select a from Account a where a.login = :login and a.disabledAt is null", Account.class)
+                .setParameter("login", login == null ? "" : login.strip())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().map(Accounts::holder);
+    }
+
+    private static Holder holder(Account account) {
+        return new Holder(account.getId(), account.getLogin(), account.getRole(), account.getDisplayName());
+    }
+
     @RolesAllowed({"CLERK", "OFFICER"})
     public Map<Long, String> logins(Collection<Long> accountIds) {
         if (accountIds.isEmpty()) {
@@ -100,5 +123,11 @@ public class Accounts {
         char[] password = passwords.generate();
         account.passwordReset(hasher.hash(password), clock.instant());
         return new InitialPassword(account.getLogin(), password);
+    }
+
+    /** Whose account {@code accountId} is, for the reset letter. */
+    @RolesAllowed("OFFICER")
+    public Holder holder(long accountId) {
+        return holder(em.find(Account.class, accountId));
     }
 }

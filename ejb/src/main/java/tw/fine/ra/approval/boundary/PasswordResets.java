@@ -30,7 +30,9 @@ import tw.fine.ra.registration.boundary.SubscriberMailers;
 /**
  * Website password reset by paper form only (function 10): a clerk enters the form, another
  * person with the officer role approves it; approval unlocks the account, prints a new sealed
- * mailer and tells the organization's contact by e-mail that it is on its way.
+ * mailer and tells the organization's contact by e-mail that it is on its way. A staff member's
+ * account is reset the same way (no contact to tell); nobody enters or approves a form for their
+ * own account.
  */
 @Stateless
 public class PasswordResets {
@@ -73,7 +75,10 @@ public class PasswordResets {
             throw refusedAndAudited(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, "receivedOn", "reset.received-on.future");
         }
         String login = subscriberId == null ? "" : subscriberId.strip();
-        Long accountId = accounts.lockSubscriberAccount(login).orElse(null);
+        if (login.equals(clerk.name())) {
+            throw refusedAndAudited(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, "subscriber", "reset.own-account");
+        }
+        Long accountId = accounts.lockForReset(login).map(Accounts.Holder::id).orElse(null);
         if (accountId == null) {
             throw refusedAndAudited(clerk, AuditEvent.PASSWORD_RESET_REQUESTED, number, "subscriber", "reset.subscriber.unknown");
         }
@@ -112,7 +117,11 @@ public class PasswordResets {
     public Approved approve(long requestId, String clientAddress) throws Refused {
         Actor officer = actor("OFFICER", clientAddress);
         PasswordResetRequest request = lockedRequest(requestId);
+        Accounts.Holder holder = accounts.holder(request.getAccountId());
         try {
+            if (holder.login().equals(officer.name())) {
+                throw new Refused(null, "reset.own-account");
+            }
             request.approve(officer.name(), clock.instant());
         } catch (Refused refused) {
             audit.failure(officer, AuditEvent.PASSWORD_RESET_APPROVED, request.getFormNumber(), refused.messageKey());
@@ -122,15 +131,24 @@ public class PasswordResets {
         String login = reset.login();
         byte[] mailer;
         try {
-            mailer = mailers.printReset(login, request.getFormNumber(), reset.password());
+            mailer = holder.staff()
+                    ? mailers.printStaffReset(login, holder.displayName(), holder.role().name(),
+                            request.getFormNumber(), reset.password())
+                    : mailers.printReset(login, request.getFormNumber(), reset.password());
         } finally {
             reset.wipe();
         }
-        SubscriberMailers.Addressee to = mailers.addresseeOf(login).orElseThrow();
-        outbox.enqueue(to.contactEmail(), notice("reset.subject", to, login, request.getFormNumber()),
-                notice("reset.body", to, login, request.getFormNumber()));
-        audit.success(officer, AuditEvent.PASSWORD_RESET_APPROVED, request.getFormNumber(),
-                login + " unlocked, mailer printed, contact notified");
+        if (holder.staff()) {
+            // staff have no organization contact: the officer hands the sealed letter over in person
+            audit.success(officer, AuditEvent.PASSWORD_RESET_APPROVED, request.getFormNumber(),
+                    login + " (staff) unlocked, mailer printed");
+        } else {
+            SubscriberMailers.Addressee to = mailers.addresseeOf(login).orElseThrow();
+            outbox.enqueue(to.contactEmail(), notice("reset.subject", to, login, request.getFormNumber()),
+                    notice("reset.body", to, login, request.getFormNumber()));
+            audit.success(officer, AuditEvent.PASSWORD_RESET_APPROVED, request.getFormNumber(),
+                    login + " unlocked, mailer printed, contact notified");
+        }
         return new Approved(request.getFormNumber(), login, mailer);
     }
 

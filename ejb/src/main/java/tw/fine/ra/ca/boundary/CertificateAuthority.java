@@ -23,6 +23,7 @@ import tw.fine.ra.ca.control.CertificateProfile;
 import tw.fine.ra.ca.control.CheckedKey;
 import tw.fine.ra.ca.control.PairSigner;
 import tw.fine.ra.ca.control.RequestCheck;
+import tw.fine.ra.ca.control.SharedPrimes;
 import tw.fine.ra.ca.control.SubjectName;
 import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.CertificateStatus.Transition;
@@ -51,6 +52,8 @@ public class CertificateAuthority {
     @Inject
     PairSigner signer;
 
+    @Inject
+    SharedPrimes sharedPrimes;
 
     @Inject
     Clock clock;
@@ -74,7 +77,8 @@ public class CertificateAuthority {
 
     /**
      * Issues a signing and an encryption certificate from two PKCS#10 requests. The subject comes
-     * from the subscriber id and organization, never from the requests. The request is stored before
+     * from the subscriber id and organization, never from the requests, and the CA checks them
+     * itself; each key is screened, RSA moduli against every one certified (docs/adr/0008). The request is stored before
      * signing and the certificates after it in the same transaction; a repeated request id returns
      * the pair issued the first time.
      */
@@ -83,16 +87,18 @@ public class CertificateAuthority {
         if (earlier != null) {
             return repeat(earlier, request);
         }
-        SubjectName subject = new SubjectName(request.subscriberId(), request.organizationUbn());
+        SubjectName subject;
         CheckedKey signing;
         CheckedKey encryption;
         try {
+            subject = SubjectName.registered(request.subscriberId(), request.organizationUbn());
             signing = check.check(request.signingRequest());
             encryption = check.check(request.encryptionRequest());
             CertificateProfile.SIGNING.checkKey(signing.key());
             CertificateProfile.ENCRYPTION.checkKey(encryption.key());
             check.checkPair(signing, encryption);
             refuseKnownKeys(signing, encryption);
+            sharedPrimes.refuse(signing, encryption);
         } catch (RequestRejectedException e) {
             audit.failure(CA, AuditEvent.CERTIFICATE_REQUEST_REJECTED, request.subscriberId(),
                     "request " + request.requestId() + ": " + e.getMessage());

@@ -33,6 +33,7 @@ public class PairSigner {
             IssuedCertificate issued = new IssuedCertificate(requestId, subject.subscriberId(), usage, issuerDn, serial,
                     certificate.getSubjectX500Principal().getName(), notBefore, notAfter, key.fingerprint(),
                     certificate.getEncoded(), notBefore);
+            key.rsaModulus().ifPresent(issued::withRsaModulus);
             em.persist(issued);
             return issued;
         } catch (CertificateEncodingException e) {

@@ -31,6 +31,8 @@ import java.util.Base64;
         query = "select c from IssuedCertificate c where c.subscriberId = :subscriber order by c.id")
 @NamedQuery(name = IssuedCertificate.COUNT_KEYS,
         query = "select count(c) from IssuedCertificate c where c.keyFingerprint in :fingerprints")
+@NamedQuery(name = IssuedCertificate.RSA_MODULI,
+        query = "select c.rsaModulus from IssuedCertificate c where c.rsaModulus is not null")
 @NamedQuery(name = IssuedCertificate.DUE_TO_EXPIRE,
         query = "select c from IssuedCertificate c where c.notAfter < :now and c.status in :statuses")
 public class IssuedCertificate {
@@ -40,6 +42,8 @@ public class IssuedCertificate {
     public static final String OF_SUBSCRIBER = "IssuedCertificate.ofSubscriber";
     public static final String COUNT_KEYS = "IssuedCertificate.countKeys";
     public static final String DUE_TO_EXPIRE = "IssuedCertificate.dueToExpire";
+    /** Every certified RSA modulus as hex, for the shared-prime check (docs/adr/0008). */
+    public static final String RSA_MODULI = "IssuedCertificate.rsaModuli";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ca_certificate_seq")
@@ -95,6 +99,10 @@ public class IssuedCertificate {
     @Column(name = "der", nullable = false)
     private String der;
 
+    /** The RSA modulus as hex, so a new key is checked for shared primes without parsing every certificate. */
+    @Column(name = "rsa_modulus")
+    private String rsaModulus;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -129,6 +137,12 @@ public class IssuedCertificate {
                 subjectDn, notBefore, notAfter, keyFingerprint, der, issuedAt);
         c.status = CertificateStatus.ACTIVE;
         return c;
+    }
+
+    /** Records the certified key's RSA modulus, for the shared-prime check of every later key. */
+    public IssuedCertificate withRsaModulus(BigInteger modulus) {
+        this.rsaModulus = modulus.toString(16);
+        return this;
     }
 
     /** Serials are stored as lower-case hex without leading zeros, the form every lookup uses. */

@@ -14,7 +14,26 @@ public class RequestRejectedException extends Exception {
         NO_PROOF_OF_POSSESSION,
         WEAK_SIGNATURE_ALGORITHM,
         UNSUPPORTED_KEY,
-        WEAK_KEY,
+        /** The organization's unified business number fails the Ministry of Finance check. */
+        INVALID_BUSINESS_NUMBER,
+        /** The subscriber id is not {@code <the organization's UBN>-00-NNNN}. */
+        SUBSCRIBER_NOT_OF_ORGANIZATION,
+        /** Key screening (docs/adr/0008): an RSA modulus below 2048 bits. */
+        RSA_KEY_TOO_SHORT,
+        /** An RSA modulus above 4096 bits: more than any profile certifies, and costly to screen. */
+        RSA_KEY_TOO_LONG,
+        /** An even public exponent or one below 65537. */
+        RSA_WEAK_EXPONENT,
+        /** The modulus has a prime factor below 2^16. */
+        RSA_SMALL_FACTOR,
+        /** The two primes are so close that Fermat's method factors the modulus at once. */
+        RSA_CLOSE_PRIMES,
+        /** The modulus carries the ROCA fingerprint (CVE-2017-15361): factorable from the public key. */
+        RSA_ROCA_FINGERPRINT,
+        /** The modulus shares a prime with one already certified: both keys are factored by a GCD. */
+        RSA_SHARED_PRIME,
+        /** The EC public point is at infinity or not on the named curve. */
+        EC_POINT_INVALID,
         /** The key does not fit the certificate's key usage (an encryption certificate needs RSA-2048). */
         KEY_UNFIT_FOR_USAGE,
         SAME_KEY_FOR_BOTH_CERTIFICATES,

@@ -49,6 +49,11 @@ public class CardAuthentications {
     public static final Duration CHALLENGE_LIFETIME = Duration.ofSeconds(60);
     /** How long a proof lets the server ticket administrative steps: the agent's session limit. */
     public static final Duration PROOF_VALIDITY = Duration.ofMinutes(2);
+    /**
+     * Administrative card commands one authentication buys, enforced by the applet (ADR 0007): the
+     * most one flow runs in an agent session (two keys generated, or two certificates written).
+     */
+    public static final int ADMIN_COMMANDS = 2;
     /** The cards' management key algorithm (ADR 0001: AES-128). */
     private static final ManagementKeyAlgorithm ALGORITHM = ManagementKeyAlgorithm.AES_128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -94,7 +99,7 @@ public class CardAuthentications {
         byte[] key = secrets().managementKey(card.getGuid());
         CardChallenge answer;
         try {
-            answer = CardChallenge.answer(ALGORITHM, key, encryptedWitness);
+            answer = CardChallenge.answer(ALGORITHM, key, encryptedWitness, ADMIN_COMMANDS);
         } finally {
             Arrays.fill(key, (byte) 0);
         }

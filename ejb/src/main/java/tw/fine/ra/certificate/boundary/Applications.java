@@ -1,6 +1,5 @@
 package tw.fine.ra.certificate.boundary;
 
-import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.CA_REFUSED;
 import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.OUT_OF_ORDER;
 import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.PAIR_EXISTS;
 import static tw.fine.ra.certificate.entity.ApplicationRefusedException.Reason.TERMS_NOT_ACCEPTED;
@@ -199,7 +198,7 @@ public class Applications {
             String ubn = subscribers.ownAddressee().orElseThrow().ubn();
             pair = ca.issuePair(new PairRequest(application.id(), me, ubn, signing.request(), encryption.request()));
         } catch (RequestRejectedException e) {
-            ApplicationRefusedException refused = new ApplicationRefusedException(CA_REFUSED, e.getMessage());
+            ApplicationRefusedException refused = new ApplicationRefusedException(e);
             refused(clientAddress, refused.getMessage());
             throw refused;
         } catch (CardRefusedException e) {

@@ -1,10 +1,12 @@
 package tw.fine.ra.certificate.entity;
 
 import jakarta.ejb.ApplicationException;
+import tw.fine.ra.ca.entity.RequestRejectedException;
 
 /**
  * A certificate application step the RA refuses. The reason names a message in the web bundles
- * ({@code application.refused.<REASON>}); nothing of the refused step is kept.
+ * ({@code application.refused.<REASON>}, or for a CA refusal the CA's reason, {@code ca.refused.<REASON>});
+ * nothing of the refused step is kept.
  */
 @ApplicationException(rollback = true)
 public class ApplicationRefusedException extends Exception {
@@ -27,10 +29,19 @@ public class ApplicationRefusedException extends Exception {
     }
 
     private final Reason reason;
+    private final RequestRejectedException.Reason caReason;
 
     public ApplicationRefusedException(Reason reason, String detail) {
         super(reason + ": " + detail);
         this.reason = reason;
+        this.caReason = null;
+    }
+
+    /** The CA refused the request, for a reason the subscriber is told precisely (a weak card key, say). */
+    public ApplicationRefusedException(RequestRejectedException refusal) {
+        super(Reason.CA_REFUSED + ": " + refusal.getMessage());
+        this.reason = Reason.CA_REFUSED;
+        this.caReason = refusal.reason();
     }
 
     public Reason reason() {
@@ -38,6 +49,6 @@ public class ApplicationRefusedException extends Exception {
     }
 
     public String messageKey() {
-        return "application.refused." + reason.name();
+        return caReason != null ? "ca.refused." + caReason.name() : "application.refused." + reason.name();
     }
 }

@@ -72,6 +72,15 @@ public class SubscriberMailers {
     }
 
     /**
+     * The reset mailer of a staff member's account: the same sealed letter, addressed to the
+     * member inside the RA instead of an organization's contact; the caller wipes the password.
+     */
+    @RolesAllowed("OFFICER")
+    public byte[] printStaffReset(String login, String displayName, String role, String reference, char[] password) {
+        return printing.printStaff(login, displayName, role, reference, password);
+    }
+
+    /**
      * The sealed card PIN mailer (卡片密碼函) of a card personalized at the counter, carrying its
      * initial {@code pin}; the caller wipes the PIN and never keeps it.
      */

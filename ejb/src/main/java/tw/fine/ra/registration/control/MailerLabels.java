@@ -10,7 +10,7 @@ import java.util.ResourceBundle;
 /**
  * The wording of a mailer in one language, from {@code tw/fine/ra/registration/mailer*.properties}.
  * A reset letter reads {@code reset.<key>} where the bundle has one, a card PIN letter
- * {@code pin.<key>}, and the common text elsewhere.
+ * {@code pin.<key>}, a staff member's reset letter {@code staff.<key>}, and the common text elsewhere.
  */
 final class MailerLabels {
 
@@ -18,7 +18,7 @@ final class MailerLabels {
 
     private static final java.util.Map<PasswordMailer.Purpose, String> PREFIXES = java.util.Map.of(
             PasswordMailer.Purpose.OPENING, "", PasswordMailer.Purpose.RESET, "reset.",
-            PasswordMailer.Purpose.CARD_PIN, "pin.");
+            PasswordMailer.Purpose.CARD_PIN, "pin.", PasswordMailer.Purpose.STAFF_RESET, "staff.");
 
     private final ResourceBundle bundle;
     private final Locale locale;

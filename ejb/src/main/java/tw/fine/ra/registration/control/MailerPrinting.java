@@ -30,6 +30,20 @@ public class MailerPrinting {
         return print(organization, subscriber, subscriber.getSubscriberId(), reference, password, purpose);
     }
 
+    /**
+     * A staff member's reset letter: the RA itself stands where an organization would, the role
+     * where a business number would, and the letter goes by internal delivery.
+     */
+    public byte[] printStaff(String login, String displayName, String role, String reference, char[] password) {
+        MailerLabels zh = MailerLabels.chinese(PasswordMailer.Purpose.STAFF_RESET);
+        MailerLabels en = MailerLabels.english(PasswordMailer.Purpose.STAFF_RESET);
+        var letter = new PasswordMailer.Letter(reference,
+                ZonedDateTime.now(clock).withZoneSameInstant(ClockProducer.TAIPEI), zh.get("sender"),
+                zh.get("role." + role) + " " + en.get("role." + role), displayName, zh.get("internal.delivery") + "　" + en.get("internal.delivery"),
+                login, login, settings.siteUrl(), PasswordMailer.Purpose.STAFF_RESET);
+        return mailer.print(letter, password);
+    }
+
     /** @param accountName what the letter names the secret's holder by: the website account, or the card number */
     public byte[] print(Organization organization, Subscriber subscriber, String accountName, String reference,
             char[] password, PasswordMailer.Purpose purpose) {

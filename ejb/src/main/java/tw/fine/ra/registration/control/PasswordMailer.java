@@ -34,6 +34,8 @@ public class PasswordMailer {
         OPENING,
         /** A paper reset form was approved; the password replaces the lost one. */
         RESET,
+        /** A staff member's reset form was approved; the letter goes to the member inside the RA. */
+        STAFF_RESET,
         /** A smart card was personalized at the RA counter; the "password" is the card's initial PIN. */
         CARD_PIN
     }

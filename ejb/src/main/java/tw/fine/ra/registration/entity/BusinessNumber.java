@@ -57,6 +57,17 @@ public class BusinessNumber {
         return value;
     }
 
+    /** The id of this organization's subscriber number {@code seq}: {@code UBN-00-NNNN} (SPEC §2). */
+    public String subscriberId(int seq) {
+        return String.format("%s-00-%04d", value, seq);
+    }
+
+    /** Whether a subscriber id is one this organization gives: its number, {@code -00-}, four digits. */
+    public boolean gives(String subscriberId) {
+        return subscriberId != null && subscriberId.length() == 16 && subscriberId.startsWith(value + "-00-")
+                && subscriberId.substring(12).chars().allMatch(Character::isDigit);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof BusinessNumber other && Objects.equals(value, other.value);

@@ -35,12 +35,8 @@ public class Subscriber {
     Subscriber(Organization organization, int seq, Instant at) {
         this.organization = organization;
         this.seq = seq;
-        this.subscriberId = idFor(organization.getUbn(), seq);
+        this.subscriberId = organization.getUbn().subscriberId(seq);
         this.registeredAt = at;
-    }
-
-    static String idFor(BusinessNumber ubn, int seq) {
-        return String.format("%s-00-%04d", ubn.value(), seq);
     }
 
     public Long getId() { return id; }

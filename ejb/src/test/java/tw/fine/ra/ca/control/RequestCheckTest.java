@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Arrays;
+import org.bouncycastle.asn1.pkcs.CertificationRequest;
+import org.bouncycastle.asn1.pkcs.CertificationRequestInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tw.fine.ra.ca.entity.RequestRejectedException;
@@ -44,19 +47,36 @@ class RequestCheckTest {
     }
 
     @Test
-    void rsa1024IsAWeakKey() {
-        assertRejected(Reason.WEAK_KEY, Csrs.request(Csrs.rsa(1024)));
+    void rsa1024IsTooShort() {
+        assertRejected(Reason.RSA_KEY_TOO_SHORT, Csrs.request(Csrs.rsa(1024)));
     }
 
     @Test
-    void rsaExponentThreeIsAWeakKey() {
+    void rsaExponentThreeIsWeak() {
         KeyPair keys = Csrs.keys("RSA", new RSAKeyGenParameterSpec(2048, BigInteger.valueOf(3)));
-        assertRejected(Reason.WEAK_KEY, Csrs.request(keys));
+        assertRejected(Reason.RSA_WEAK_EXPONENT, Csrs.request(keys));
     }
 
     @Test
     void curvesOtherThanP256AndP384AreRefused() {
         assertRejected(Reason.UNSUPPORTED_KEY, Csrs.request(Csrs.ec("secp521r1"), "SHA512withECDSA"));
+    }
+
+    @Test
+    void aRequestWhosePointIsOffTheCurveOrAtInfinityIsRefusedForItsPoint() throws Exception {
+        byte[] request = Csrs.request(Csrs.ec("secp256r1"));
+        byte[] point = CertificationRequest.getInstance(request).getCertificationRequestInfo().getSubjectPublicKeyInfo()
+                .getPublicKeyData().getBytes();
+        point[point.length - 1] ^= 0x01;
+        assertRejected(Reason.EC_POINT_INVALID, withPoint(request, point));
+        assertRejected(Reason.EC_POINT_INVALID, withPoint(request, new byte[] {0x00}));
+    }
+
+    /** The screening runs on every request, with the request's own valid proof of possession. */
+    @Test
+    void aRocaKeyWithAValidSignatureIsRefusedForItsFingerprint() {
+        assertRejected(Reason.RSA_ROCA_FINGERPRINT,
+                Csrs.request(BadKeys.rsa(BadKeys.rocaPrime(1024), BadKeys.rocaPrime(1024))));
     }
 
     @Test
@@ -87,6 +107,15 @@ class RequestCheckTest {
         RequestRejectedException e = assertThrows(RequestRejectedException.class,
                 () -> check.checkPair(signing, encryption));
         assertEquals(Reason.SAME_KEY_FOR_BOTH_CERTIFICATES, e.reason());
+    }
+
+    /** The request with its key's point replaced; the signature no longer matters, the point is checked first. */
+    private static byte[] withPoint(byte[] request, byte[] point) throws Exception {
+        CertificationRequest original = CertificationRequest.getInstance(request);
+        CertificationRequestInfo info = original.getCertificationRequestInfo();
+        SubjectPublicKeyInfo key = new SubjectPublicKeyInfo(info.getSubjectPublicKeyInfo().getAlgorithm(), point);
+        return new CertificationRequest(new CertificationRequestInfo(info.getSubject(), key, info.getAttributes()),
+                original.getSignatureAlgorithm(), original.getSignature()).getEncoded();
     }
 
     private void assertRejected(Reason reason, byte[] request) {

@@ -4,25 +4,44 @@ import tw.fine.ra.card.agent.card.ReaderScope;
 import tw.fine.ra.card.protocol.ticket.TicketKeys;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
-/** Command-line configuration; anything missing or contradictory stops the agent before it listens. */
-record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean simulated, boolean blank, String scriptedPin,
-                   Path scriptedPinFile,
+/**
+ * Command-line configuration; anything missing or contradictory stops the agent before it listens.
+ * The RA's ticket key comes from the signed jar (a production build pins it, ADR 0007); only a
+ * development build, started with {@code --development}, takes it from {@code --ticket-key}.
+ */
+record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean development, boolean simulated,
+                   boolean blank, String scriptedPin, Path scriptedPinFile,
                    String pcscLibrary, boolean allowPersonalization, boolean allowUnsigned, Duration cardTimeout,
                    String vpcd) {
 
     static final int DEFAULT_PORT = 31520;
+    /** Where a production build puts the RA's ticket key (PEM) inside the jar, under its signature. */
+    static final String PINNED_TICKET_KEY = "ticket-key.pem";
 
-    static AgentConfig parse(String... args) throws IOException {
+    /** The ticket key this jar pins, if it is a production build. */
+    static Optional<ECPublicKey> pinnedTicketKey() throws IOException {
+        try (InputStream pem = AgentConfig.class.getResourceAsStream(PINNED_TICKET_KEY)) {
+            return pem == null ? Optional.empty()
+                    : Optional.of(TicketKeys.fromPem(new String(pem.readAllBytes(), StandardCharsets.US_ASCII)));
+        }
+    }
+
+    /** {@code pinned}: the key the jar pins ({@link #pinnedTicketKey}), empty in a development build. */
+    static AgentConfig parse(Optional<ECPublicKey> pinned, String... args) throws IOException {
         int port = DEFAULT_PORT;
         Set<String> origins = new LinkedHashSet<>();
         ECPublicKey ticketKey = null;
+        boolean development = false;
         boolean simulated = false;
         boolean blank = false;
         boolean personalization = false;
@@ -37,6 +56,7 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
                 case "--port" -> port = Integer.parseInt(value(args, ++i));
                 case "--origin" -> origins.add(origin(value(args, ++i)));
                 case "--ticket-key" -> ticketKey = TicketKeys.fromPem(Files.readString(Path.of(value(args, ++i))));
+                case "--development" -> development = true;
                 case "--simulated" -> simulated = true;
                 case "--simulated-blank" -> {
                     simulated = true;
@@ -52,22 +72,46 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (origins.isEmpty() || ticketKey == null) {
-            throw new IllegalArgumentException("--origin and --ticket-key are required");
+        if (origins.isEmpty()) {
+            throw new IllegalArgumentException("--origin is required");
         }
+        ticketKey = ticketKey(pinned, development, ticketKey);
         if (scriptedPin != null && scriptedPinFile != null) {
             throw new IllegalArgumentException("--scripted-pin and --scripted-pin-file exclude each other");
         }
         if (vpcd != null && !simulated) {
             throw new IllegalArgumentException("--vpcd needs --simulated");
         }
-        AgentConfig config = new AgentConfig(port, Set.copyOf(origins), ticketKey, simulated, blank, scriptedPin,
+        AgentConfig config = new AgentConfig(port, Set.copyOf(origins), ticketKey, development, simulated, blank, scriptedPin,
                 scriptedPinFile, library, personalization, unsigned, timeout, vpcd);
         if ((scriptedPin != null || scriptedPinFile != null) && !config.readerScope().allowsScriptedPins()) {
             // A real card only takes PINs a person typed into the agent's own dialog.
-            throw new IllegalArgumentException("--scripted-pin needs --simulated");
+            throw new Refused("agent.scriptedPinsNeedSimulation", "--scripted-pin needs --simulated");
         }
         return config;
+    }
+
+    /**
+     * The pinned key of a production build, which no option replaces; in a development build the
+     * key named on the command line, and only with {@code --development}, so that a shortcut or
+     * script cannot silently swap the trust anchor of an agent that users take for a production one.
+     */
+    private static ECPublicKey ticketKey(Optional<ECPublicKey> pinned, boolean development, ECPublicKey commandLine) {
+        if (pinned.isPresent()) {
+            if (development || commandLine != null) {
+                throw new Refused("agent.ticketKeyPinned", "this build pins the RA's ticket key: --development and "
+                        + "--ticket-key are for development builds only");
+            }
+            return pinned.get();
+        }
+        if (!development) {
+            throw new Refused("agent.ticketKeyNeedsDevelopment", "this development build pins no ticket key: it runs "
+                    + "only with --development --ticket-key FILE");
+        }
+        if (commandLine == null) {
+            throw new Refused("agent.ticketKeyNeedsDevelopment", "--development needs --ticket-key FILE");
+        }
+        return commandLine;
     }
 
     /**
@@ -87,6 +131,16 @@ record AgentConfig(int port, Set<String> origins, ECPublicKey ticketKey, boolean
             throw new IllegalArgumentException("not an origin: " + value);
         }
         return value;
+    }
+
+    /** A refused command line whose explanation users read from the bundles ({@code key}). */
+    static final class Refused extends IllegalArgumentException {
+        final String key;
+
+        Refused(String key, String detail) {
+            super(detail);
+            this.key = key;
+        }
     }
 
     private static String value(String[] args, int i) {

@@ -15,7 +15,10 @@ import tw.fine.ra.card.protocol.ticket.TicketKeys;
 import tw.fine.ra.card.protocol.ticket.TicketVerifier;
 
 import javax.smartcardio.TerminalFactory;
+import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,13 +37,15 @@ public final class AgentMain {
         Locale locale = Locale.getDefault().getLanguage().equals("en") ? Locale.ENGLISH : Messages.DEFAULT;
         AgentConfig config;
         try {
-            config = AgentConfig.parse(args);
+            config = AgentConfig.parse(AgentConfig.pinnedTicketKey(), args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage().contains("--scripted-pin")
-                    ? Messages.get(locale, "agent.scriptedPinsNeedSimulation") : e.getMessage());
+            System.err.println(e instanceof AgentConfig.Refused refused ? Messages.get(locale, refused.key) : e.getMessage());
             System.err.println(Messages.get(locale, "agent.usage"));
             System.exit(EXIT_USAGE);
             return;
+        }
+        if (config.development()) {
+            System.err.println(Messages.get(locale, "agent.development", TicketKeys.fingerprint(config.ticketKey())));
         }
         CodeSignature signature = CodeSignature.ofRunningAgent();
         if (!checkSignature(signature, config, locale)) {
@@ -96,10 +101,30 @@ public final class AgentMain {
         identity.put("version", String.valueOf(AgentMain.class.getPackage().getImplementationVersion()));
         identity.put("signature", signature.toMap());
         identity.put("simulated", config.simulated());
+        identity.put("development", config.development());
         identity.put("ticketKeySha256", TicketKeys.fingerprint(config.ticketKey()));
-        TicketVerifier verifier = new TicketVerifier(config.ticketKey(), Clock.systemUTC(), new ReplayGuard());
-        Agent agent = new Agent(config.origins(), new CardAccess(factories, config.cardTimeout(), config.readerScope()), pins, verifier,
-                config.allowPersonalization(), identity, Clock.systemUTC());
+        Agent agent = new Agent(config.origins(), new CardAccess(factories, config.cardTimeout(), config.readerScope()), pins,
+                ticketVerifier(config.ticketKey(), Clock.systemUTC()), config.allowPersonalization(), identity,
+                Clock.systemUTC());
         return LocalHttpTransport.start(agent, config.port());
+    }
+
+    /**
+     * The ticket check of a run that starts now. Its replay memory is empty, so it refuses tickets
+     * issued before it (an earlier run may have spent them); it returns only once its horizon (the
+     * next whole second) has passed, so every ticket a page obtains after reaching the agent is
+     * accepted although {@code iat} is rounded down to the second.
+     */
+    static TicketVerifier ticketVerifier(ECPublicKey ticketKey, Clock clock) {
+        Instant horizon = ReplayGuard.horizonAfter(clock.instant());
+        for (Instant now = clock.instant(); now.isBefore(horizon); now = clock.instant()) {
+            try {
+                Thread.sleep(Math.max(1, Duration.between(now, horizon).toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting", e);
+            }
+        }
+        return new TicketVerifier(ticketKey, clock, new ReplayGuard(horizon));
     }
 }

@@ -13,6 +13,8 @@ import tw.fine.ra.card.protocol.ticket.TicketVerifier;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** An agent on an ephemeral loopback port with a simulated card, a scripted holder and a test RA. */
 final class AgentFixture implements AutoCloseable {
 
-    final TestRaServer ra = new TestRaServer();
+    final TestRaServer ra;
     final SimulatedEnvironment card;
     final ScriptedPinSource pins;
     final LocalHttpTransport transport;
@@ -33,26 +35,48 @@ final class AgentFixture implements AutoCloseable {
     String guid;
     /** Every request and response body that passed through the agent. */
     final List<String> traffic = new ArrayList<>();
+    private boolean closed;
 
     /** The agent's clock for admin-session expiry; tests move it forward. */
     final MovableClock clock = new MovableClock();
 
-    private AgentFixture(SimulatedEnvironment card, boolean allowPersonalization) throws IOException {
+    private AgentFixture(TestRaServer ra, SimulatedEnvironment card, boolean allowPersonalization, TicketVerifier tickets)
+            throws IOException {
+        this.ra = ra;
         this.card = card;
         this.guid = card.guidHex();
         this.pins = new ScriptedPinSource(card, "123456");
         Agent agent = new Agent(Set.of(TestRaServer.ORIGIN), new CardAccess(card::terminalFactory, Duration.ofSeconds(20)),
-                pins, new TicketVerifier(ra.publicKey(), Clock.systemUTC(), new ReplayGuard()), allowPersonalization,
-                Map.of("agent", "test"), clock);
+                pins, tickets, allowPersonalization, Map.of("agent", "test"), clock);
         this.transport = LocalHttpTransport.start(agent, 0);
     }
 
     static AgentFixture personalizedCard() throws IOException {
-        return new AgentFixture(SimulatedEnvironment.personalized(), false);
+        return startedThisSecond(SimulatedEnvironment.personalized(), false);
     }
 
     static AgentFixture blankCardAtTheRaStation() throws IOException {
-        return new AgentFixture(SimulatedEnvironment.blank(), true);
+        return startedThisSecond(SimulatedEnvironment.blank(), true);
+    }
+
+    /**
+     * A new run of the agent on the same card and RA, with the ticket check {@link AgentMain}
+     * builds (which waits for its horizon, the next whole second).
+     */
+    AgentFixture restarted() throws IOException {
+        close();
+        return new AgentFixture(ra, card, false, AgentMain.ticketVerifier(ra.publicKey(), Clock.systemUTC()));
+    }
+
+    /**
+     * Remembers tickets from the start of this second on: the production check's wait for the next
+     * second would cost every test up to a second; {@link #restarted} uses that one.
+     */
+    private static AgentFixture startedThisSecond(SimulatedEnvironment card, boolean allowPersonalization)
+            throws IOException {
+        TestRaServer ra = new TestRaServer();
+        return new AgentFixture(ra, card, allowPersonalization, new TicketVerifier(ra.publicKey(), Clock.systemUTC(),
+                new ReplayGuard(Instant.now().truncatedTo(ChronoUnit.SECONDS))));
     }
 
     Http.Response get(String path) throws IOException {
@@ -139,6 +163,9 @@ final class AgentFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        transport.close();
+        if (!closed) {
+            closed = true;
+            transport.close();
+        }
     }
 }

@@ -66,6 +66,19 @@ class AgentTicketTest {
     }
 
     @Test
+    void aTicketAcceptedBeforeTheAgentRestartedIsRefusedAfterIt() throws Exception {
+        String ticket = agent.ra.ticket(Operation.SIGN_CHALLENGE, agent.guid, PARAMS);
+        assertEquals(200, agent.post("sign-challenge", null, PARAMS, ticket).status());
+        try (AgentFixture restarted = agent.restarted()) {
+            Http.Response replayed = restarted.post("sign-challenge", null, PARAMS, ticket);
+            assertEquals("TICKET_ISSUED_BEFORE_START", replayed.error(), replayed.body());
+            assertEquals(401, replayed.status());
+            assertEquals(200, restarted.ticketed(Operation.SIGN_CHALLENGE, null, PARAMS).status(),
+                    "a ticket issued after the restart is obeyed");
+        }
+    }
+
+    @Test
     void ticketForAnotherOrigin() throws Exception {
         assertRefused(403, "TICKET_WRONG_ORIGIN", agent.ra.ticket(Operation.SIGN_CHALLENGE, "https://other.example",
                 agent.guid, PARAMS, Instant.now(), Duration.ofMinutes(3)));

@@ -49,28 +49,27 @@ class ScriptedPinsTest {
 
     @Test
     void theCommandLineRefusesScriptedPinsForRealReaders() throws Exception {
-        Path key = Files.createTempFile("ticket", ".pem");
-        Files.writeString(key, tw.fine.ra.card.protocol.ticket.TicketKeys.toPem(new TestRaServer().publicKey()));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentConfig.parse(
+        Path key = ticketKey();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(
                 "--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString(), "--scripted-pin", "123456"));
         assertTrue(e.getMessage().contains("--simulated"));
-        assertDoesNotThrow(() -> AgentConfig.parse("--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString(),
+        assertDoesNotThrow(() -> parse("--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString(),
                 "--scripted-pin", "123456", "--simulated"));
     }
 
     @Test
     void throughVpcdAScriptedPinIsAllowedBecauseTheAgentThenUsesOnlyItsOwnVpcdSlot() throws Exception {
         Path key = ticketKey();
-        AgentConfig vpcd = AgentConfig.parse("--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString(),
+        AgentConfig vpcd = parse("--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString(),
                 "--simulated-blank", "--vpcd", "127.0.0.1:35963", "--scripted-pin-file", "pin.txt");
         assertTrue(vpcd.readerScope().allowsScriptedPins());
         assertTrue(vpcd.readerScope().includes("Virtual PCD 00 00"));
         assertFalse(vpcd.readerScope().includes("Virtual PCD 00 01"), "the other vpcd slot may hold another card");
         assertFalse(vpcd.readerScope().includes("Gemalto PC Twin Reader 00 00"));
-        assertTrue(AgentConfig.parse("--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString(), "--simulated",
+        assertTrue(parse("--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString(), "--simulated",
                 "--vpcd", "localhost:35964", "--scripted-pin", "123456").readerScope().includes("Virtual PCD 00 01"));
         // Real readers, a vpcd elsewhere (its card is not in this computer's reader) or not at a vpcd slot: refused.
-        assertFalse(AgentConfig.parse("--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString())
+        assertFalse(parse("--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString())
                 .readerScope().allowsScriptedPins());
         for (String[] refused : List.of(new String[] {"--vpcd", "127.0.0.1:35963", "--scripted-pin", "123456"},
                 new String[] {"--simulated", "--vpcd", "10.0.0.7:35963", "--scripted-pin", "123456"},
@@ -78,7 +77,7 @@ class ScriptedPinsTest {
             List<String> args = new java.util.ArrayList<>(List.of("--origin", TestRaServer.ORIGIN, "--ticket-key",
                     key.toString()));
             args.addAll(List.of(refused));
-            assertThrows(IllegalArgumentException.class, () -> AgentConfig.parse(args.toArray(String[]::new)),
+            assertThrows(IllegalArgumentException.class, () -> parse(args.toArray(String[]::new)),
                     () -> String.join(" ", refused));
         }
     }
@@ -122,27 +121,28 @@ class ScriptedPinsTest {
 
     @Test
     void theCommandLineRefusesAPinFileForRealReaders() throws Exception {
-        Path key = Files.createTempFile("ticket", ".pem");
-        Files.writeString(key, tw.fine.ra.card.protocol.ticket.TicketKeys.toPem(new TestRaServer().publicKey()));
-        assertThrows(IllegalArgumentException.class, () -> AgentConfig.parse("--origin", TestRaServer.ORIGIN,
+        Path key = ticketKey();
+        assertThrows(IllegalArgumentException.class, () -> parse("--origin", TestRaServer.ORIGIN,
                 "--ticket-key", key.toString(), "--scripted-pin-file", "pin.txt"));
-        assertThrows(IllegalArgumentException.class, () -> AgentConfig.parse("--origin", TestRaServer.ORIGIN,
+        assertThrows(IllegalArgumentException.class, () -> parse("--origin", TestRaServer.ORIGIN,
                 "--ticket-key", key.toString(), "--simulated", "--scripted-pin-file", "pin.txt", "--scripted-pin", "1"));
-        assertEquals(Path.of("pin.txt"), AgentConfig.parse("--origin", TestRaServer.ORIGIN, "--ticket-key",
+        assertEquals(Path.of("pin.txt"), parse("--origin", TestRaServer.ORIGIN, "--ticket-key",
                 key.toString(), "--simulated-blank", "--scripted-pin-file", "pin.txt").scriptedPinFile());
     }
 
     @Test
     void anOriginMustBeExactlySchemeHostPort() throws Exception {
-        Path key = Files.createTempFile("ticket", ".pem");
-        Files.writeString(key, tw.fine.ra.card.protocol.ticket.TicketKeys.toPem(new TestRaServer().publicKey()));
-        assertThrows(IllegalArgumentException.class, () -> AgentConfig.parse("--origin", "https://ra.example/", "--ticket-key",
+        Path key = ticketKey();
+        assertThrows(IllegalArgumentException.class, () -> parse("--origin", "https://ra.example/", "--ticket-key",
                 key.toString()));
     }
 
     private static Path ticketKey() throws Exception {
-        Path key = Files.createTempFile("ticket", ".pem");
-        Files.writeString(key, tw.fine.ra.card.protocol.ticket.TicketKeys.toPem(new TestRaServer().publicKey()));
-        return key;
+        return AgentConfigTest.ticketKeyFile(new TestRaServer().publicKey());
+    }
+
+    /** A development build's command line (these rules hold for production builds too). */
+    private static AgentConfig parse(String... args) throws Exception {
+        return AgentConfigTest.inDevelopment(args);
     }
 }

@@ -74,9 +74,12 @@ public final class TestRaServer {
         return keys.managementKey(HexFormat.of().parseHex(guid));
     }
 
-    /** Server step: decrypt the card's witness with the card's key and add our challenge. */
+    /**
+     * Server step: decrypt the card's witness with the card's key, grant two administrative commands
+     * as the RA does ({@code CardAuthentications.ADMIN_COMMANDS}) and add our challenge.
+     */
     Map<String, String> answerWitness(String guid, String encryptedWitness, byte[] key) {
-        pending = CardChallenge.answer(AES, key, Base64.getDecoder().decode(encryptedWitness));
+        pending = CardChallenge.answer(AES, key, Base64.getDecoder().decode(encryptedWitness), 2);
         return Map.of("witness", Base64.getEncoder().encodeToString(pending.witness()),
                 "challenge", Base64.getEncoder().encodeToString(pending.challenge()));
     }

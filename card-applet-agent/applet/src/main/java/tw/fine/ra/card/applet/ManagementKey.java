@@ -14,6 +14,11 @@ import javacardx.crypto.Cipher;
 /**
  * The card management key (9B) and the SP 800-73-4 challenge-response with it. The server holds
  * the key; the agent only relays the witness and the challenge, so it never learns the key.
+ *
+ * <p>An authentication buys a budget of administrative commands ({@link #spend}), not a session:
+ * one for the standard answer (the decrypted witness W, and for external authentication), or the
+ * {@code n} (1 to 127) the key holder states by answering {@code E(W xor 00..00 n)} instead; only
+ * the key holder can compute that, so a relaying host cannot raise the budget (docs/adr/0007).
  */
 final class ManagementKey {
 
@@ -25,9 +30,8 @@ final class ManagementKey {
     private static final byte TAG_RESPONSE = (byte) 0x82;
     private static final short MAX_BLOCK = 16;
 
-    private static final short AUTHENTICATED = 0;
-    private static final short WITNESS_ISSUED = 1;
-    private static final short CHALLENGE_ISSUED = 2;
+    private static final short WITNESS_ISSUED = 0;
+    private static final short CHALLENGE_ISSUED = 1;
 
     private final AESKey aesKey = (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
     private final DESKey desKey = (DESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_DES, KeyBuilder.LENGTH_DES3_3KEY, false);
@@ -35,7 +39,10 @@ final class ManagementKey {
     private final Cipher des = Cipher.getInstance(Cipher.ALG_DES_ECB_NOPAD, false);
     private final RandomData random = RandomData.getInstance(RandomData.ALG_SECURE_RANDOM);
     private final byte[] expected = JCSystem.makeTransientByteArray(MAX_BLOCK, JCSystem.CLEAR_ON_DESELECT);
-    private final boolean[] state = JCSystem.makeTransientBooleanArray((short) 3, JCSystem.CLEAR_ON_DESELECT);
+    private final byte[] answer = JCSystem.makeTransientByteArray(MAX_BLOCK, JCSystem.CLEAR_ON_DESELECT);
+    private final boolean[] state = JCSystem.makeTransientBooleanArray((short) 2, JCSystem.CLEAR_ON_DESELECT);
+    /** Administrative commands left from the last authentication; 0: not authenticated. */
+    private final byte[] budget = JCSystem.makeTransientByteArray((short) 1, JCSystem.CLEAR_ON_DESELECT);
     private byte algorithm;
 
     void set(byte alg, byte[] b, short off, short len) {
@@ -53,16 +60,27 @@ final class ManagementKey {
         return algorithm;
     }
 
-    boolean isAuthenticated() {
-        return state[AUTHENTICATED];
+    /**
+     * Admits one administrative command: {@code 6982} without an authentication or once its budget
+     * is used up. Spent before the command runs, so a command that fails still counts.
+     */
+    void spend() {
+        if (budget[0] <= 0) {
+            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+        }
+        budget[0]--;
+        if (budget[0] == 0) {
+            forget();
+        }
     }
 
     /** The authorization is spent by an operation that must not be repeated on the same proof. */
     void forget() {
-        state[AUTHENTICATED] = false;
+        budget[0] = 0;
         state[WITNESS_ISSUED] = false;
         state[CHALLENGE_ISSUED] = false;
         Util.arrayFillNonAtomic(expected, (short) 0, MAX_BLOCK, (byte) 0);
+        Util.arrayFillNonAtomic(answer, (short) 0, MAX_BLOCK, (byte) 0);
     }
 
     /**
@@ -113,13 +131,34 @@ final class ManagementKey {
         if (!issued || Tlv.length(b, witness) != block || Tlv.length(b, challenge) != block) {
             failAuthentication();
         }
-        if (Util.arrayCompare(b, Tlv.valueOffset(b, witness), expected, (short) 0, block) != 0) {
-            failAuthentication();
-        }
+        byte granted = granted(b, Tlv.valueOffset(b, witness), block);
         short off = header(out, TAG_RESPONSE, block);
         encrypt(b, Tlv.valueOffset(b, challenge), out, off);
-        state[AUTHENTICATED] = true;
+        budget[0] = granted;
         return (short) (off + block);
+    }
+
+    /**
+     * The budget an answer to the witness grants: 1 for W itself (SP 800-73-4), n for
+     * {@code E(W xor 00..00 n)}; anything else fails the authentication.
+     */
+    private byte granted(byte[] b, short off, short block) {
+        if (Util.arrayCompare(b, off, expected, (short) 0, block) == 0) {
+            return 1;
+        }
+        crypt(Cipher.MODE_DECRYPT, b, off, answer, (short) 0);
+        short last = (short) (block - 1);
+        for (short i = 0; i < last; i++) {
+            if (answer[i] != expected[i]) {
+                failAuthentication();
+            }
+        }
+        byte n = (byte) (answer[last] ^ expected[last]);
+        Util.arrayFillNonAtomic(answer, (short) 0, MAX_BLOCK, (byte) 0);
+        if (n <= 0) {
+            failAuthentication();
+        }
+        return n;
     }
 
     /** External authentication step 1: a plain challenge for the host to encrypt. */
@@ -141,7 +180,7 @@ final class ManagementKey {
                 || Util.arrayCompare(b, Tlv.valueOffset(b, response), expected, (short) 0, block) != 0) {
             failAuthentication();
         }
-        state[AUTHENTICATED] = true;
+        budget[0] = 1;
     }
 
     private void failAuthentication() {
@@ -162,9 +201,13 @@ final class ManagementKey {
     }
 
     private void encrypt(byte[] in, short inOff, byte[] out, short outOff) {
+        crypt(Cipher.MODE_ENCRYPT, in, inOff, out, outOff);
+    }
+
+    private void crypt(byte mode, byte[] in, short inOff, byte[] out, short outOff) {
         Cipher cipher = algorithm == ALG_AES128 ? aes : des;
         SecretKey key = algorithm == ALG_AES128 ? (SecretKey) aesKey : (SecretKey) desKey;
-        cipher.init(key, Cipher.MODE_ENCRYPT);
+        cipher.init(key, mode);
         cipher.doFinal(in, inOff, blockLength(), out, outOff);
     }
 }

@@ -297,10 +297,9 @@ public final class PivApplet extends Applet {
         io.send(apdu, out, (short) 0, Der.close(out, (short) 10, (byte) 0x04, end));
     }
 
+    /** Every administrative command spends one of the commands its authentication bought. */
     private void requireAdministrator() {
-        if (!managementKey.isAuthenticated()) {
-            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
-        }
+        managementKey.spend();
     }
 
     private static void requireP1P2(byte p1, byte p2, byte expectedP1, byte expectedP2) {

@@ -27,7 +27,7 @@ class AttestationTest {
     @Test
     void metadataAnswersThePublicKeyTheGenerationAnswered() throws Exception {
         CardFixture card = CardFixture.personalized();
-        card.authenticateAdmin();
+        card.authenticateAdmin(2);
         PublicKey ec = card.piv.generate(Slot.SIGNATURE, KeyAlgorithm.EC_P256);
         PublicKey rsa = card.piv.generate(Slot.KEY_MANAGEMENT, KeyAlgorithm.RSA_2048);
         assertArrayEquals(ec.getEncoded(), card.piv.publicKey(Slot.SIGNATURE).getEncoded());
@@ -65,7 +65,7 @@ class AttestationTest {
     @Test
     void theAttestationCertifiesTheSlotsKeyAndIsSignedByF9() throws Exception {
         CardFixture card = CardFixture.personalized();
-        card.authenticateAdmin();
+        card.authenticateAdmin(KeyAlgorithm.values().length);
         for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
             PublicKey key = card.piv.generate(Slot.SIGNATURE, algorithm);
             X509Certificate attestation = certificate(card.piv.attest(Slot.SIGNATURE));

@@ -57,8 +57,14 @@ final class CardFixture {
         return fixture;
     }
 
+    /** A standard management-key authentication: one administrative command. */
     void authenticateAdmin() throws Exception {
-        piv.authenticate(ManagementKeyAlgorithm.AES_128, AES_KEY);
+        authenticateAdmin(1);
+    }
+
+    /** An authentication granting {@code adminCommands} administrative commands, as the RA server grants them. */
+    void authenticateAdmin(int adminCommands) throws Exception {
+        piv.authenticate(ManagementKeyAlgorithm.AES_128, AES_KEY, adminCommands);
     }
 
     ResponseAPDU raw(String hex) throws CardException {

@@ -117,7 +117,7 @@ class DataObjectsTest {
     @Test
     void anEmptyBlockDeletesTheObject() throws Exception {
         CardFixture card = CardFixture.personalized();
-        card.authenticateAdmin();
+        card.authenticateAdmin(2);
         card.piv.writeCertificate(Slot.AUTHENTICATION, new byte[300]);
         card.piv.writeObject(0x5FC105, new byte[0]);
         assertTrue(card.piv.readCertificate(Slot.AUTHENTICATION).isEmpty());

@@ -1,6 +1,7 @@
 package tw.fine.ra.card.applet;
 
 import org.junit.jupiter.api.Test;
+import tw.fine.ra.card.protocol.keys.CardChallenge;
 import tw.fine.ra.card.protocol.piv.KeyAlgorithm;
 import tw.fine.ra.card.protocol.piv.ManagementKeyAlgorithm;
 import tw.fine.ra.card.protocol.piv.Slot;
@@ -83,6 +84,56 @@ class ManagementKeyTest {
         card.piv.send("GA", 0, 0x87, AES.id(), 0x9B, Tlv.encode(0x7C, Tlv.encode(0x81, new byte[0])));
         assertSw(0x6982, () -> card.piv.send("GA", 0, 0x87, AES.id(), 0x9B,
                 Tlv.encode(0x7C, Tlv.encode(0x82, new byte[16]))));
+    }
+
+    @Test
+    void aStandardAuthenticationAdmitsOneAdministrativeCommand() throws Exception {
+        CardFixture card = CardFixture.personalized();
+        card.piv.authenticate(AES, AES_KEY);
+        card.piv.generate(Slot.SIGNATURE, KeyAlgorithm.EC_P256);
+        assertSw(0x6982, () -> card.piv.generate(Slot.KEY_MANAGEMENT, KeyAlgorithm.EC_P256));
+        assertSw(0x6982, () -> card.piv.writeCertificate(Slot.SIGNATURE, new byte[] {0x30, 0x00}));
+    }
+
+    @Test
+    void theGrantedBudgetAdmitsThatManyAdministrativeCommandsAndTheNextIs6982() throws Exception {
+        CardFixture card = CardFixture.personalized();
+        card.piv.authenticate(AES, AES_KEY, 3);
+        card.piv.generate(Slot.SIGNATURE, KeyAlgorithm.EC_P256);
+        card.piv.writeCertificate(Slot.SIGNATURE, new byte[] {0x30, 0x00});
+        card.piv.generate(Slot.KEY_MANAGEMENT, KeyAlgorithm.EC_P256);
+        assertSw(0x6982, () -> card.piv.writeCertificate(Slot.KEY_MANAGEMENT, new byte[] {0x30, 0x00}));
+        assertSw(0x6982, () -> card.piv.adminResetPin("654321".toCharArray()));
+        card.piv.authenticate(AES, AES_KEY, 2);
+        assertDoesNotThrow(() -> card.piv.writeCertificate(Slot.KEY_MANAGEMENT, new byte[] {0x30, 0x00}),
+                "a new authentication buys a new budget");
+    }
+
+    @Test
+    void theServersTwoCommandAnswerAdmitsTwoAsTheApplicationFlowUsesThem() throws Exception {
+        CardFixture card = CardFixture.personalized();
+        card.piv.authenticate(AES, AES_KEY, 2);
+        card.piv.generate(Slot.SIGNATURE, KeyAlgorithm.EC_P256);
+        card.piv.generate(Slot.KEY_MANAGEMENT, KeyAlgorithm.RSA_2048);
+        assertSw(0x6982, () -> card.piv.generate(Slot.SIGNATURE, KeyAlgorithm.EC_P256));
+    }
+
+    @Test
+    void aResetPinSpendsTheWholeBudget() throws Exception {
+        CardFixture card = CardFixture.personalized();
+        card.piv.authenticate(AES, AES_KEY, 5);
+        card.piv.adminResetPin("654321".toCharArray());
+        assertSw(0x6982, () -> card.piv.generate(Slot.SIGNATURE, KeyAlgorithm.EC_P256));
+    }
+
+    @Test
+    void aRelayThatRaisesTheBudgetInTheAnswerFailsTheAuthentication() throws Exception {
+        CardFixture card = CardFixture.personalized();
+        CardChallenge server = CardChallenge.answer(AES, AES_KEY, card.piv.requestWitness(AES), 2);
+        byte[] raised = server.witness();
+        raised[raised.length - 1] ^= 0x7F;
+        assertSw(0x6982, () -> card.piv.answerWitness(AES, raised, server.challenge()));
+        assertSw(0x6982, () -> card.piv.generate(Slot.SIGNATURE, KeyAlgorithm.EC_P256));
     }
 
     @Test

@@ -36,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.nio.file.Files;
@@ -88,7 +89,8 @@ class PcscInteropIT {
         piv.select();
         PublicKey cardAuth = piv.personalize(new Personalization(guid, PIN.toCharArray(), keys.puk(guid),
                 ManagementKeyAlgorithm.AES_128, keys.managementKey(guid), KeyAlgorithm.EC_P256));
-        piv.authenticate(ManagementKeyAlgorithm.AES_128, keys.managementKey(guid));
+        // the key holder grants what it runs: two keys generated, three certificates written
+        piv.authenticate(ManagementKeyAlgorithm.AES_128, keys.managementKey(guid), 5);
         CertificateMaker ca = new CertificateMaker();
         certify(piv, ca, Slot.AUTHENTICATION, piv.generate(Slot.AUTHENTICATION, KeyAlgorithm.RSA_2048), "interop 9A");
         certify(piv, ca, Slot.SIGNATURE, piv.generate(Slot.SIGNATURE, KeyAlgorithm.EC_P256), "interop 9C");
@@ -235,7 +237,7 @@ class PcscInteropIT {
         Files.writeString(key, tw.fine.ra.card.protocol.ticket.TicketKeys.toPem(RA.publicKey()));
         Process jar = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 System.getProperty("agent.jar"), "--simulated", "--vpcd", "127.0.0.1:35964", "--port", "0",
-                "--origin", TestRaServer.ORIGIN, "--ticket-key", key.toString()).redirectErrorStream(true).start();
+                "--origin", TestRaServer.ORIGIN, "--development", "--ticket-key", key.toString()).redirectErrorStream(true).start();
         try {
             java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(jar.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -277,7 +279,7 @@ class PcscInteropIT {
             }
         };
         Agent agent = new Agent(Set.of(TestRaServer.ORIGIN), new CardAccess(new PcscTerminals(), Duration.ofSeconds(20)),
-                holder, new TicketVerifier(RA.publicKey(), Clock.systemUTC(), new ReplayGuard()), false, Map.of(),
+                holder, new TicketVerifier(RA.publicKey(), Clock.systemUTC(), new ReplayGuard(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))), false, Map.of(),
                 Clock.systemUTC());
         return LocalHttpTransport.start(agent, 0);
     }

@@ -10,6 +10,10 @@ import java.security.SecureRandom;
  * The key holder's half of the PIV management-key mutual authentication, as the RA server runs
  * it for a card reached through an agent: decrypt the card's witness, add a fresh challenge,
  * and later check that the card encrypted that challenge under the same key (卡片驗證).
+ *
+ * <p>The authentication buys the host a budget of administrative commands on the card. Answering
+ * with the decrypted witness W (SP 800-73-4) buys one; answering {@code E(W xor 00..00 n)} buys
+ * {@code n}, and only the key holder can compute that (docs/adr/0007).
  */
 public final class CardChallenge {
 
@@ -25,15 +29,31 @@ public final class CardChallenge {
         this.expectedResponse = expectedResponse;
     }
 
-    /** Answers the card's encrypted witness with the card's management key. */
+    /** The most administrative commands one authentication can buy (the card reads a positive byte). */
+    public static final int MAX_ADMIN_COMMANDS = 127;
+
+    /** Answers the card's encrypted witness as SP 800-73-4 does: one administrative command. */
     public static CardChallenge answer(ManagementKeyAlgorithm algorithm, byte[] cardKey, byte[] encryptedWitness) {
-        byte[] challenge = new byte[algorithm.blockLength()];
-        RANDOM.nextBytes(challenge);
-        return new CardChallenge(algorithm.crypt(Cipher.DECRYPT_MODE, cardKey, encryptedWitness), challenge,
-                algorithm.crypt(Cipher.ENCRYPT_MODE, cardKey, challenge));
+        return answer(algorithm, cardKey, encryptedWitness, 1);
     }
 
-    /** The decrypted witness, to send back to the card. */
+    /** Answers the card's encrypted witness granting {@code adminCommands} administrative commands. */
+    public static CardChallenge answer(ManagementKeyAlgorithm algorithm, byte[] cardKey, byte[] encryptedWitness,
+                                       int adminCommands) {
+        if (adminCommands < 1 || adminCommands > MAX_ADMIN_COMMANDS) {
+            throw new IllegalArgumentException("1 to " + MAX_ADMIN_COMMANDS + " administrative commands");
+        }
+        byte[] witness = algorithm.crypt(Cipher.DECRYPT_MODE, cardKey, encryptedWitness);
+        if (adminCommands > 1) {
+            witness[witness.length - 1] ^= (byte) adminCommands;
+            witness = algorithm.crypt(Cipher.ENCRYPT_MODE, cardKey, witness);
+        }
+        byte[] challenge = new byte[algorithm.blockLength()];
+        RANDOM.nextBytes(challenge);
+        return new CardChallenge(witness, challenge, algorithm.crypt(Cipher.ENCRYPT_MODE, cardKey, challenge));
+    }
+
+    /** The answer to the card's witness (the budget in it), to send back to the card. */
     public byte[] witness() {
         return witness.clone();
     }

@@ -103,7 +103,13 @@ public final class PivCard {
      * The agent relays the two steps to the server instead.
      */
     public void authenticate(ManagementKeyAlgorithm algorithm, byte[] key) throws CardException, CardStatusException {
-        CardChallenge holder = CardChallenge.answer(algorithm, key, requestWitness(algorithm));
+        authenticate(algorithm, key, 1);
+    }
+
+    /** {@link #authenticate(ManagementKeyAlgorithm, byte[])} for {@code adminCommands} administrative commands. */
+    public void authenticate(ManagementKeyAlgorithm algorithm, byte[] key, int adminCommands)
+            throws CardException, CardStatusException {
+        CardChallenge holder = CardChallenge.answer(algorithm, key, requestWitness(algorithm), adminCommands);
         if (!holder.cardProved(answerWitness(algorithm, holder.witness(), holder.challenge()))) {
             throw new CardException("card does not hold the expected management key");
         }

@@ -10,6 +10,8 @@ public enum Refusal {
     TICKET_NOT_YET_VALID,
     TICKET_LIFETIME_TOO_LONG,
     TICKET_REPLAYED,
+    /** Issued before the agent started: an earlier run may have spent it (its nonces are gone). */
+    TICKET_ISSUED_BEFORE_START,
     TICKET_WRONG_ORIGIN,
     TICKET_WRONG_CARD,
     TICKET_WRONG_OPERATION,

@@ -49,6 +49,10 @@ public final class TicketVerifier {
         CommandTicket ticket = claims(jwt);
         checkTime(ticket);
         checkBinding(ticket, expected);
+        if (!replayGuard.remembers(ticket.issuedAt())) {
+            throw new TicketRefusedException(Refusal.TICKET_ISSUED_BEFORE_START,
+                    "issued at " + ticket.issuedAt() + ", before the agent started");
+        }
         if (!replayGuard.firstUse(ticket.nonce(), ticket.expiresAt().plus(CLOCK_SKEW), clock.instant())) {
             throw new TicketRefusedException(Refusal.TICKET_REPLAYED, "nonce already used");
         }

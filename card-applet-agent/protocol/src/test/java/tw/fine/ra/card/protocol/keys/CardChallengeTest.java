@@ -7,6 +7,7 @@ import javax.crypto.Cipher;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The server's half, checked against a "card" computed independently with the JCA. */
@@ -23,6 +24,17 @@ class CardChallengeTest {
         assertTrue(server.cardProved(AES.crypt(Cipher.ENCRYPT_MODE, key, server.challenge())));
         assertFalse(server.cardProved(AES.crypt(Cipher.ENCRYPT_MODE, new byte[16], server.challenge())));
         assertFalse(server.cardProved(null));
+    }
+
+    @Test
+    void aBudgetOfAdministrativeCommandsIsTheWitnessXorTheBudgetEncryptedUnderTheCardKey() {
+        byte[] witness = "card-witness-16b".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        CardChallenge server = CardChallenge.answer(AES, key, AES.crypt(Cipher.ENCRYPT_MODE, key, witness), 2);
+        byte[] expected = witness.clone();
+        expected[15] ^= 2;
+        assertArrayEquals(AES.crypt(Cipher.ENCRYPT_MODE, key, expected), server.witness());
+        assertThrows(IllegalArgumentException.class, () -> CardChallenge.answer(AES, key, new byte[16], 0));
+        assertThrows(IllegalArgumentException.class, () -> CardChallenge.answer(AES, key, new byte[16], 128));
     }
 
     @Test

@@ -29,7 +29,8 @@ class TestVectorTest {
     @Test
     void theVectorTicketVerifiesWithItsPinnedKeyAndYieldsTheExpectedClaims() throws Exception {
         Map<String, Object> expected = JSONObjectUtils.getJSONObject(vector, "expected");
-        TicketVerifier verifier = new TicketVerifier(publicKey(), clockAt("verifyAt"), new ReplayGuard());
+        TicketVerifier verifier = new TicketVerifier(publicKey(), clockAt("verifyAt"),
+                new ReplayGuard(Instant.parse((String) expected.get("iat"))));
         CommandTicket ticket = verifier.verify(string("ticket"), new Expectation(Operation.SIGN_CHALLENGE,
                 (String) expected.get("origin"), (String) expected.get("card"), string("parametersHash")));
         assertEquals(expected.get("jti"), ticket.nonce());
@@ -55,7 +56,7 @@ class TestVectorTest {
         Instant now = Instant.parse(string("verifyAt"));
         String ticket = new TicketSigner(privateKey, "vector").issue(Operation.RESET_PIN, "https://a.example", "AB".repeat(16),
                 "h", now, Duration.ofMinutes(2));
-        new TicketVerifier(publicKey(), Clock.fixed(now, ZoneOffset.UTC), new ReplayGuard())
+        new TicketVerifier(publicKey(), Clock.fixed(now, ZoneOffset.UTC), new ReplayGuard(now))
                 .verify(ticket, new Expectation(Operation.RESET_PIN, "https://a.example", "AB".repeat(16), "h"));
     }
 

@@ -29,8 +29,8 @@ class TicketVerifierTest {
 
     private final KeyPair ra = p256();
     private final TicketSigner signer = new TicketSigner((ECPrivateKey) ra.getPrivate(), "test");
-    private final TicketVerifier verifier = new TicketVerifier((ECPublicKey) ra.getPublic(),
-            Clock.fixed(NOW, ZoneOffset.UTC), new ReplayGuard());
+    /** The agent has been running for an hour. */
+    private final TicketVerifier verifier = agentStartedAt(NOW.minus(Duration.ofHours(1)), NOW);
 
     @Test
     void aTicketBoundToWhatTheAgentSeesIsAccepted() throws Exception {
@@ -110,6 +110,33 @@ class TicketVerifierTest {
     }
 
     @Test
+    void aTicketAcceptedBeforeTheAgentRestartedIsRefusedAfterIt() throws Exception {
+        String ticket = issue(NOW.minusSeconds(60), Duration.ofMinutes(5));
+        agentStartedAt(NOW.minus(Duration.ofHours(1)), NOW.minusSeconds(50)).verify(ticket, EXPECTED);
+        TicketVerifier restarted = agentStartedAt(NOW.minusSeconds(10), NOW);
+        TicketRefusedException e = assertThrows(TicketRefusedException.class, () -> restarted.verify(ticket, EXPECTED));
+        assertEquals(Refusal.TICKET_ISSUED_BEFORE_START, e.refusal(), e.getMessage());
+    }
+
+    @Test
+    void aTicketIssuedInTheSecondTheAgentStartedIsRefusedAndTheNextSecondsAreAccepted() throws Exception {
+        Instant start = NOW.minusMillis(1_700);
+        TicketVerifier agent = agentStartedAt(start, NOW);
+        // iat is whole seconds: this ticket may have been issued before the start within that second
+        String early = issue(NOW.minusSeconds(2), Duration.ofMinutes(3));
+        TicketRefusedException e = assertThrows(TicketRefusedException.class, () -> agent.verify(early, EXPECTED));
+        assertEquals(Refusal.TICKET_ISSUED_BEFORE_START, e.refusal(), e.getMessage());
+        agent.verify(issue(NOW.minusSeconds(1), Duration.ofMinutes(3)), EXPECTED);
+    }
+
+    @Test
+    void theHorizonIsTheNextWholeSecondOfTheStart() {
+        assertEquals(NOW.plusSeconds(1), ReplayGuard.horizonAfter(NOW.plusMillis(1)));
+        assertEquals(NOW.plusSeconds(1), ReplayGuard.horizonAfter(NOW.plusMillis(999)));
+        assertEquals(NOW, ReplayGuard.horizonAfter(NOW));
+    }
+
+    @Test
     void aTicketForAnotherOriginIsRefused() {
         assertRefused(Refusal.TICKET_WRONG_ORIGIN, signer.issue(Operation.GENERATE_KEY, "https://evil.example",
                 GUID, PARAMS, NOW, Duration.ofMinutes(3)));
@@ -148,6 +175,12 @@ class TicketVerifierTest {
     private void assertRefused(Refusal expected, String ticket) {
         TicketRefusedException e = assertThrows(TicketRefusedException.class, () -> verifier.verify(ticket, EXPECTED));
         assertEquals(expected, e.refusal(), e.getMessage());
+    }
+
+    /** A verifier as the agent builds it at {@code start}, checking at {@code now}. */
+    private TicketVerifier agentStartedAt(Instant start, Instant now) {
+        return new TicketVerifier((ECPublicKey) ra.getPublic(), Clock.fixed(now, ZoneOffset.UTC),
+                new ReplayGuard(ReplayGuard.horizonAfter(start)));
     }
 
     static KeyPair p256() {
