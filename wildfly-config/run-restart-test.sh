@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests the dev runner: starts wildfly-config/run.sh twice on a fresh data folder and checks that
 # both starts serve the same root and issuing CA certificates and the same card ticket key (the CA
-# key store is kept in the data folder with the database), that the card agent pins the served
+# key store is kept in the data folder with the database), that the root CRL is served and the online
+# key store holds no root key (ADR 0010), that the card agent pins the served
 # ticket key, that each start hands the first demo subscriber a newly personalized card (the server
 # registered it, the agent's card carries its GUID and attestation certificate, its PIN file is the
 # owner's only), and that the runner stops everything it started.
@@ -56,6 +57,19 @@ fetch() {
     curl -sf "http://localhost:8080/pki/ca/$ca.cer" -o "$work/$1-$ca.cer" \
       || { echo "FAIL: no $ca certificate on the $1 start" >&2; exit 1; }
   done
+  # the root CRL the development stand-in for the offline root signed (ADR 0010), and no root key online
+  curl -sf "http://localhost:8080/pki/crl/fine-root-ca.crl" -o "$work/$1-root.crl" \
+    || { echo "FAIL: no root CRL on the $1 start" >&2; exit 1; }
+  if ! openssl crl -inform DER -in "$work/$1-root.crl" -CAfile <(openssl x509 -inform DER -in "$work/$1-fine-root-ca.cer") \
+       -verify -noout 2>&1 | grep -q 'verify OK'; then
+    echo "FAIL: the root CRL of the $1 start is not signed by the root" >&2
+    exit 1
+  fi
+  if keytool -list -storetype PKCS12 -keystore "$FINE_RUN_DATA/ca/ca.p12" \
+       -storepass "$(cat "$FINE_RUN_DATA/ca/ca.p12.secret")" | grep -q '^fine-root-ca,'; then
+    echo "FAIL: the online CA key store holds the root key on the $1 start" >&2
+    exit 1
+  fi
   curl -sf "http://localhost:8080/pki/ticket-key.pem" -o "$work/$1-ticket-key.pem" \
     || { echo "FAIL: no ticket key on the $1 start" >&2; exit 1; }
   local pinned

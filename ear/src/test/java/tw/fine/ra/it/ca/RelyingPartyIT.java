@@ -57,14 +57,17 @@ import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.CertificateView;
 import tw.fine.ra.ca.boundary.CrlDocument;
 import tw.fine.ra.ca.boundary.Publication;
+import tw.fine.ra.ca.control.CaHierarchy;
+import tw.fine.ra.ca.control.CaKeyStore;
+import tw.fine.ra.ca.control.CaKeyStoreFactory;
 import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.PublishedCrl;
 import tw.fine.ra.ca.entity.RevocationReason;
 import tw.fine.ra.it.support.Deployments;
 
 /**
- * What a relying party sees over plain HTTP, judged by the real openssl: CA certificates, the CRL
- * at the CDP URL, and the OCSP responder. Runs inside the server to drive the CA façade directly.
+ * What a relying party sees over plain HTTP, judged by the real openssl: CA certificates, the CRLs
+ * at the CDP URLs (the issuing CA's and the offline root's), and the OCSP responder. Runs inside the server to drive the CA façade directly.
  */
 @ExtendWith(ArquillianExtension.class)
 class RelyingPartyIT {
@@ -112,6 +115,43 @@ class RelyingPartyIT {
                 Base64.getEncoder().encodeToString(issuing.body()));
         assertEquals(200, root.statusCode());
         assertEquals(404, get("/pki/ca/nobody.cer").statusCode());
+    }
+
+    @Test
+    void theRootCertificateAndTheRootCrlOfTheOfflineRootAreServedAndTheWholeChainChecksAgainstBothCrls()
+            throws Exception {
+        HttpResponse<byte[]> root = get("/pki/ca/fine-root-ca.cer");
+        HttpResponse<byte[]> rootCrl = get("/pki/crl/fine-root-ca.crl");
+        HttpResponse<byte[]> crl = get("/pki/crl/information-user-ca.crl");
+
+        assertEquals(200, root.statusCode());
+        assertEquals("application/pkix-cert", root.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(Base64.getEncoder().encodeToString(ca.caChain().get(1)), Base64.getEncoder().encodeToString(root.body()));
+        assertEquals(200, rootCrl.statusCode());
+        assertEquals("application/pkix-crl", rootCrl.headers().firstValue("Content-Type").orElse(""));
+        CaFixtures.pem(dir.resolve("root.pem"), "CERTIFICATE", root.body());
+        CaFixtures.pem(dir.resolve("root-crl.pem"), "X509 CRL", rootCrl.body());
+        CaFixtures.pem(dir.resolve("crl.pem"), "X509 CRL", crl.body());
+        CaFixtures.Result signed = CaFixtures.openssl(dir, "crl", "-in", "root-crl.pem", "-CAfile", "root.pem", "-verify",
+                "-noout");
+        CaFixtures.Result issuing = CaFixtures.openssl(dir, "x509", "-in", "issuer.pem", "-noout", "-text");
+        CaFixtures.Result chain = CaFixtures.openssl(dir, "verify", "-crl_check_all", "-CAfile", "root.pem", "-untrusted",
+                "issuer.pem", "-CRLfile", "root-crl.pem", "-CRLfile", "crl.pem", "ee.pem");
+
+        assertTrue(signed.output().contains("verify OK"), signed.output());
+        assertTrue(issuing.output().contains("URI:http://localhost:8080/pki/crl/fine-root-ca.crl"), issuing.output());
+        assertTrue(issuing.output().contains("CA Issuers - URI:http://localhost:8080/pki/ca/fine-root-ca.cer"),
+                issuing.output());
+        assertEquals(0, chain.exitCode(), chain.output());
+    }
+
+    @Test
+    void theOnlineKeyStoreHoldsTheIssuingCaKeyButNoRootKeyAfterTheStart() {
+        CaKeyStore store = CaKeyStoreFactory.open(System::getProperty, System::getenv);
+
+        assertFalse(store.contains(CaHierarchy.ROOT_ALIAS));
+        assertFalse(store.privateKey(CaHierarchy.ROOT_ALIAS).isPresent());
+        assertTrue(store.privateKey(CaHierarchy.ISSUING_ALIAS).isPresent());
     }
 
     @Test

@@ -13,6 +13,7 @@ import tw.fine.ra.ca.control.CaSettings;
 import tw.fine.ra.ca.control.CrlBytes;
 import tw.fine.ra.ca.control.CrlPublisher;
 import tw.fine.ra.ca.control.OcspResponder;
+import tw.fine.ra.ca.control.RootCrls;
 import tw.fine.ra.ca.entity.OcspAnswer;
 import tw.fine.ra.ca.entity.PublishedCrl;
 
@@ -36,6 +37,9 @@ public class Publication {
     OcspResponder ocsp;
 
     @Inject
+    RootCrls rootCrls;
+
+    @Inject
     CaCredentials keys;
 
     @Inject
@@ -47,10 +51,18 @@ public class Publication {
 
     /**
      * The latest CRL of the CA with this URL name, as stored. A relying party's request never makes
-     * the server sign: when there is none yet or it is past nextUpdate, a refresh is asked for and
-     * runs apart, joined by every other request meanwhile.
+     * the server sign. The issuing CA's: when there is none yet or it is past nextUpdate, a refresh is
+     * asked for and runs apart, joined by every other request meanwhile. The root's: the latest the
+     * ceremony brought (ADR 0010), even when past nextUpdate, since only the offline root can sign another.
      */
     public Optional<CrlDocument> currentCrl(String caSlug) {
+        if (caSlug.equals(CaSettings.slug(keys.settings().rootName()))) {
+            Optional<PublishedCrl> latest = rootCrls.latest();
+            if (latest.isEmpty() || latest.get().nextUpdate().isBefore(clock.instant())) {
+                latest = rootCrls.importNewer().or(() -> rootCrls.latest());
+            }
+            return latest.map(this::document);
+        }
         if (!caSlug.equals(CaSettings.slug(keys.settings().issuingName()))) {
             return Optional.empty();
         }

@@ -10,10 +10,11 @@ import java.util.logging.Logger;
 import tw.fine.ra.audit.entity.AuditSigningKey;
 import tw.fine.ra.ca.entity.CardMasterKey;
 import tw.fine.ra.ca.entity.TicketSigningKey;
+import tw.fine.ra.platform.Settings;
 
 /**
- * The CA's keys and certificates for the application: opens the CA key store, creating the root,
- * issuing CA and OCSP signer the first time, and holds them with the settings they were made for;
+ * The CA's keys and certificates for the application: opens the CA key store, taking the issuing CA
+ * certificate the offline root signed ({@link IssuingCaSetup}) and creating the OCSP signer the first time, and holds them with the settings they were made for;
  * also the RA's card keys and audit checkpoint key kept in the same store ({@link RaKeyring}).
  * A plain CDI bean ({@link tw.fine.ra.ca.boundary.CaSchedule} opens it at start): after that
  * everything here is read-only except the OCSP signer, which is swapped in one volatile write.
@@ -28,6 +29,7 @@ public class CaCredentials {
 
     private CaSettings settings;
     private CaHierarchy hierarchy;
+    private CeremonyFolder ceremonyFolder;
     private IssuingCa ca;
     private CertificateIssuer issuer;
     private volatile OcspSigner ocspSigner;
@@ -41,7 +43,9 @@ public class CaCredentials {
         settings = CaSettings.from(System::getProperty);
         CaKeyStore store = CaKeyStoreFactory.open(System::getProperty, System::getenv);
         hierarchy = new CaHierarchy(store, settings, clock);
-        ca = hierarchy.loadOrCreate();
+        ceremonyFolder = CaKeyStoreFactory.ceremonyFolder(System::getProperty);
+        ca = new IssuingCaSetup(store, settings, clock, ceremonyFolder, new Settings().developmentMode(),
+                CaKeyStoreFactory.developmentRootFolder(System::getProperty)).open();
         issuer = new CertificateIssuer(ca, settings);
         ocspSigner = hierarchy.ocspSigner(ca);
         RaKeyring keyring = new RaKeyring(store, settings, clock);
@@ -59,6 +63,11 @@ public class CaCredentials {
             ocspSigner = hierarchy.ocspSigner(ca);
             LOG.info(() -> "OCSP signer renewed until " + ocspSigner.certificate().getNotAfter());
         }
+    }
+
+    /** Where the offline root ceremony leaves the root certificate and CRL (ADR 0010). */
+    public CeremonyFolder ceremonyFolder() {
+        return ceremonyFolder;
     }
 
     public CaSettings settings() {

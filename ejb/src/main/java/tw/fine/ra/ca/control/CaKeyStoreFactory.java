@@ -21,10 +21,32 @@ public final class CaKeyStoreFactory {
                     Integer.parseInt(value(properties, "fine.ca.pkcs11.slot-list-index", "0")),
                     secret(properties, environment, "fine.ca.pkcs11.pin", "FINE_CA_PKCS11_PIN"));
         }
-        Path file = Path.of(value(properties, "fine.ca.keystore.path",
-                value(properties, "jboss.server.data.dir", "data") + "/fine-ca/ca.p12"));
+        Path file = keyStoreFile(properties);
         char[] secret = optionalSecret(properties, environment, "fine.ca.keystore.secret", "FINE_CA_KEYSTORE_SECRET");
         return new Pkcs12CaKeyStore(file, secret != null ? secret : LocalSecret.beside(file));
+    }
+
+    /**
+     * The folder where the server writes the issuing CA's request and takes the certificates the
+     * offline root ceremony made ({@code fine.ca.ceremony.dir}); by default {@code ceremony} beside
+     * the key store file (with PKCS#11: in the server's data folder).
+     */
+    public static CeremonyFolder ceremonyFolder(UnaryOperator<String> properties) {
+        return new CeremonyFolder(Path.of(value(properties, "fine.ca.ceremony.dir",
+                keyStoreFile(properties).toAbsolutePath().resolveSibling("ceremony").toString())));
+    }
+
+    /**
+     * Development mode only: the folder of the stand-in offline root the server signs its own issuing
+     * CA with, beside the ceremony folder and apart from the online key store.
+     */
+    public static Path developmentRootFolder(UnaryOperator<String> properties) {
+        return ceremonyFolder(properties).path().resolveSibling("development-root");
+    }
+
+    private static Path keyStoreFile(UnaryOperator<String> properties) {
+        return Path.of(value(properties, "fine.ca.keystore.path",
+                value(properties, "jboss.server.data.dir", "data") + "/fine-ca/ca.p12"));
     }
 
     /**

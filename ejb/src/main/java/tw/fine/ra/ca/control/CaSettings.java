@@ -17,6 +17,7 @@ import tw.fine.ra.platform.Settings;
  *
  * @param ocspStatusCache how long the OCSP responder keeps a status read from the database
  * @param crlInterval how often the schedule publishes a full CRL
+ * @param rootCrlValidity how long a root CRL signed at the offline ceremony stays current (nextUpdate)
  * @param publicBaseUrl the plain-HTTP base relying parties reach, e.g. {@code http://pki.example.tw/pki}
  */
 public record CaSettings(
@@ -33,6 +34,7 @@ public record CaSettings(
         Duration ocspSignerValidity,
         Duration ocspSignerRenewBefore,
         Duration crlValidity,
+        Period rootCrlValidity,
         Duration ocspResponseValidity,
         Duration ocspStatusCache,
         Duration crlInterval,
@@ -65,6 +67,7 @@ public record CaSettings(
                 Duration.parse(p.get("fine.ca.ocsp.signer.validity", "P30D")),
                 Duration.parse(p.get("fine.ca.ocsp.signer.renew-before", "P7D")),
                 Duration.parse(p.get("fine.ca.crl.validity", "PT24H")),
+                Period.parse(p.get("fine.ca.root.crl.validity", "P6M")),
                 Duration.parse(p.get("fine.ca.ocsp.response.validity", "PT1H")),
                 Duration.parse(p.get("fine.ca.ocsp.status-cache", "PT5S")),
                 Duration.parse(p.get("fine.ca.crl.interval", "PT6H")),
@@ -103,6 +106,16 @@ public record CaSettings(
 
     public String caIssuersUrl() {
         return publicBaseUrl + "/ca/" + slug(issuingName) + ".cer";
+    }
+
+    /** Where the server publishes the root CRL the offline ceremony signs: the issuing CA's CDP. */
+    public String rootCrlUrl() {
+        return publicBaseUrl + "/crl/" + slug(rootName) + ".crl";
+    }
+
+    /** Where the server publishes the root certificate: the issuing CA's AIA caIssuers. */
+    public String rootCertificateUrl() {
+        return publicBaseUrl + "/ca/" + slug(rootName) + ".cer";
     }
 
     public String ocspUrl() {

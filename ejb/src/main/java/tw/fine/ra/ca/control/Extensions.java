@@ -87,6 +87,12 @@ final class Extensions {
             new AccessDescription(AccessDescription.id_ad_caIssuers, uri(caIssuersUrl))}));
     }
 
+    /** For a CA certificate: where its issuer's certificate is (the root has no OCSP responder). */
+    Extensions caIssuers(String caIssuersUrl) {
+        return add(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                new AccessDescription(AccessDescription.id_ad_caIssuers, uri(caIssuersUrl))));
+    }
+
     Extensions policy(String oid) {
         return add(Extension.certificatePolicies, false,
                 new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(oid))));

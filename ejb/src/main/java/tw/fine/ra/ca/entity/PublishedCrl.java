@@ -79,6 +79,10 @@ public class PublishedCrl {
         return id;
     }
 
+    public String issuerDn() {
+        return issuerDn;
+    }
+
     public byte[] der() {
         return Base64.getDecoder().decode(String.join("", parts));
     }

@@ -26,17 +26,22 @@ final class Openssl {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
+        return execute(new ProcessBuilder(command).directory(workDir.toFile()));
+    }
+
+    /** Runs any program of the operating system (stdin closed, stderr with stdout), at most two minutes. */
+    static Result execute(ProcessBuilder builder) {
         try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+            Process process = builder.redirectErrorStream(true).start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("openssl hangs: " + command);
+                throw new IllegalStateException("hangs: " + builder.command());
             }
             return new Result(process.exitValue(), output);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run openssl", e);
+            throw new IllegalStateException("cannot run " + builder.command(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,11 +1,9 @@
 package tw.fine.ra.ca.control;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A fresh SoftHSM2 token for a test, in the folder named by {@code SOFTHSM2_CONF} (set by surefire,
@@ -54,19 +52,10 @@ final class SoftHsm {
     }
 
     private static String run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor(30, TimeUnit.SECONDS);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(command + " failed: " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Openssl.Result result = Openssl.execute(new ProcessBuilder(command));
+        if (!result.ok()) {
+            throw new IllegalStateException(command + " failed: " + result.output());
         }
+        return result.output();
     }
 }

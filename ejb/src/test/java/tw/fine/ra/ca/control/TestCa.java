@@ -6,7 +6,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 
-/** A PKCS#12-backed CA hierarchy in a temporary folder, with small RSA keys to keep tests fast. */
+/** A PKCS#12-backed CA in a temporary folder, its root a development stand-in, with small RSA keys to keep tests fast. */
 final class TestCa {
 
     static final SubjectName SUBSCRIBER = new SubjectName("70759028-00-0007", "70759028");
@@ -29,7 +29,9 @@ final class TestCa {
             default -> null;
         });
         hierarchy = new CaHierarchy(store, settings, Clock.systemUTC());
-        ca = hierarchy.loadOrCreate();
+        // development mode: a stand-in offline root in its own folder signs the issuing CA (ADR 0010)
+        ca = new IssuingCaSetup(store, settings, Clock.systemUTC(), new CeremonyFolder(dir.resolve("ceremony")), true,
+                dir.resolve("development-root")).open();
         issuer = new CertificateIssuer(ca, settings);
     }
 
