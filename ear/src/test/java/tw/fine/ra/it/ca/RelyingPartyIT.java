@@ -159,7 +159,10 @@ class RelyingPartyIT {
         HttpResponse<byte[]> fresh = get("/pki/crl/information-user-ca.crl");
         assertEquals(200, fresh.statusCode());
         assertEquals("application/pkix-crl", fresh.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(fresh.headers().firstValue("Cache-Control").orElse("").contains("max-age="));
+        String crlCaching = fresh.headers().firstValue("Cache-Control").orElse("");
+        long crlMaxAge = Long.parseLong(crlCaching.replaceAll(".*max-age=(\\d+).*", "$1"));
+        assertTrue(Math.abs(Duration.between(header(fresh, "Date").plusSeconds(crlMaxAge), header(fresh, "Expires"))
+                .toSeconds()) <= 2, "Expires and max-age name the same moment: " + fresh.headers().map());
         assertTrue(fresh.headers().firstValue("Last-Modified").isPresent());
         CaFixtures.pem(dir.resolve("crl.pem"), "X509 CRL", fresh.body());
 
@@ -369,7 +372,8 @@ class RelyingPartyIT {
         assertArrayEquals(current.der(), served.body());
         assertTrue(served.headers().firstValue("Cache-Control").orElse("").contains("max-age=0"));
         byte[] refreshed = CaFixtures.crlUntil(crl -> crlNumber(crl) > stale);
-        assertEquals(stale + 1, crlNumber(x509Crl(refreshed)), "the refresh the request asked for, apart from it");
+        // other publications (a status change of another test) may come between: any newer one will do
+        assertTrue(crlNumber(x509Crl(refreshed)) > stale, "the refresh the request asked for, apart from it");
         assertEquals(0L, em.createQuery("select count(c) from PublishedCrl c where c.crlNumber = :n", Long.class)
                 .setParameter("n", stale).getSingleResult(), "a superseded CRL past its nextUpdate is deleted");
     }

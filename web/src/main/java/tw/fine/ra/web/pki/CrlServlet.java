@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import tw.fine.ra.ca.boundary.CrlDocument;
 import tw.fine.ra.ca.boundary.Publication;
@@ -32,11 +33,12 @@ public class CrlServlet extends HttpServlet {
         }
         CrlDocument document = crl.get();
         String etag = "\"crl-" + document.crlNumber() + "\"";
-        long untilNext = Duration.between(Clock.systemUTC().instant(), document.nextUpdate()).toSeconds();
-        response.setHeader("Cache-Control", "public, no-transform, max-age=" + Math.max(0, Math.min(untilNext,
-                MAX_AGE.toSeconds())));
+        Instant now = Clock.systemUTC().instant();
+        long maxAge = Math.max(0, Math.min(Duration.between(now, document.nextUpdate()).toSeconds(), MAX_AGE.toSeconds()));
+        response.setHeader("Cache-Control", "public, no-transform, max-age=" + maxAge);
         response.setDateHeader("Last-Modified", document.thisUpdate().toEpochMilli());
-        response.setDateHeader("Expires", document.nextUpdate().toEpochMilli());
+        // the same moment as max-age for caches that read only Expires; the CRL's own nextUpdate is inside it
+        response.setDateHeader("Expires", now.plusSeconds(maxAge).toEpochMilli());
         response.setHeader("ETag", etag);
         if (etag.equals(request.getHeader("If-None-Match"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
