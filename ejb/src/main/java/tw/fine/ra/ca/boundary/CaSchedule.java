@@ -10,6 +10,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 import tw.fine.ra.ca.control.CaCredentials;
 
 /**
@@ -22,6 +23,8 @@ import tw.fine.ra.ca.control.CaCredentials;
 @Startup
 public class CaSchedule {
 
+    private static final Logger LOG = Logger.getLogger(CaSchedule.class.getName());
+
     @Resource
     TimerService timers;
 
@@ -32,12 +35,21 @@ public class CaSchedule {
     CrlRefresh crls;
 
     @Inject
+    Publication publication;
+
+    @Inject
     CaCredentials credentials;
 
     @PostConstruct
     void schedule() {
         // opens (the first time: creates) the CA now, not at the first request that needs it
         long every = credentials.settings().crlInterval().toMillis();
+        try {
+            publication.prepareCrlCounter();
+        } catch (RuntimeException e) {
+            // another node created it at the same moment: publications only need it to exist
+            LOG.info(() -> "CRL counter not created here: " + e);
+        }
         timers.createIntervalTimer(2_000, every, new TimerConfig("fine-ca-crl", false));
     }
 

@@ -45,6 +45,12 @@ public class Publication {
     @Inject
     Clock clock;
 
+    /** At start: the issuer's CRL counter exists, so that publications on every node only lock it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void prepareCrlCounter() {
+        crls.counter();
+    }
+
     public CrlDocument publishCrl() {
         return document(crls.publish());
     }

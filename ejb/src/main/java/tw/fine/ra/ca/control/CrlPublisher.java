@@ -30,8 +30,8 @@ public class CrlPublisher {
 
     /**
      * Signs and stores the next CRL. The issuer's CRL counter is locked first, so a publication on
-     * another node waits and then reads what this one committed; superseded CRLs past their
-     * nextUpdate, which no relying party may use any more, are deleted.
+     * another node waits and then reads what this one committed; CRLs superseded before the last
+     * one and past their nextUpdate, which no relying party may use any more, are deleted.
      */
     public PublishedCrl publish() {
         String issuer = keys.issuerDn();
@@ -52,22 +52,31 @@ public class CrlPublisher {
         byte[] der = new CrlBuilder(keys.ca()).full(BigInteger.valueOf(number), thisUpdate, nextUpdate, entries);
         PublishedCrl crl = new PublishedCrl(issuer, number, thisUpdate, nextUpdate, entries.size(), der);
         em.persist(crl);
-        em.createQuery("select c from PublishedCrl c where c.issuerDn = :issuer and c.crlNumber < :number"
+        // the CRL this one supersedes stays until the next publication: a request that has just read it
+        // as the latest must still find its bytes
+        em.createQuery("select c from PublishedCrl c where c.issuerDn = :issuer and c.crlNumber < :superseded"
                         + " and c.nextUpdate < :now", PublishedCrl.class)
-                .setParameter("issuer", issuer).setParameter("number", number).setParameter("now", thisUpdate)
+                .setParameter("issuer", issuer).setParameter("superseded", number - 1).setParameter("now", thisUpdate)
                 .getResultList().forEach(em::remove);
         return crl;
     }
 
-    private CrlCounter lockedCounter(String issuer) {
-        CrlCounter counter = em.find(CrlCounter.class, issuer, LockModeType.PESSIMISTIC_WRITE);
+    /** The issuer's CRL counter, created (after the latest stored CRL) when missing; done at start. */
+    public CrlCounter counter() {
+        String issuer = keys.issuerDn();
+        CrlCounter counter = em.find(CrlCounter.class, issuer);
         if (counter == null) {
-            // this issuer's first CRL: a node doing the same at once fails on the key, and its refresh retries
+            // a node doing the same at once fails on the key; its publications find this one's row
             counter = new CrlCounter(issuer, latest().map(c -> c.crlNumber().longValueExact()).orElse(0L));
             em.persist(counter);
             em.flush();
         }
         return counter;
+    }
+
+    private CrlCounter lockedCounter(String issuer) {
+        CrlCounter counter = em.find(CrlCounter.class, issuer, LockModeType.PESSIMISTIC_WRITE);
+        return counter != null ? counter : counter();
     }
 
     public java.util.Optional<PublishedCrl> latest() {
