@@ -289,6 +289,35 @@ class RelyingPartyIT {
     }
 
     @Test
+    void aRevocationCommittedByAnotherNodeReachesThisNodesOcspWithinSecondsThoughItsAnswerWasKept()
+            throws Exception {
+        String path = "/pki/ocsp/" + java.net.URLEncoder.encode(Base64.getEncoder().encodeToString(
+                new OCSPReqBuilder().addRequest(certId(cert.serial())).build().getEncoded()),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] good = get(path).body();
+        assertTrue(respin(good).contains("ee.pem: good"));
+        assertArrayEquals(good, get(path).body(), "kept: the same signed response");
+
+        // another node revokes: the row changes in the shared database, this node hears of it from no one
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        tx.begin();
+        int changed = em.createQuery("update IssuedCertificate c set c.status = :status, c.revocationReason = :reason,"
+                + " c.revokedAt = :at, c.statusChangedAt = :at, c.version = c.version + 1 where c.id = :id")
+                .setParameter("status", CertificateStatus.REVOKED).setParameter("reason", RevocationReason.KEY_COMPROMISE)
+                .setParameter("at", at).setParameter("id", cert.certificateNumber()).executeUpdate();
+        tx.commit();
+        assertEquals(1, changed);
+
+        String answer = respin(get(path).body());
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!answer.contains("ee.pem: revoked") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            answer = respin(get(path).body());
+        }
+        assertTrue(answer.contains("ee.pem: revoked") && answer.contains("Reason: keyCompromise"), answer);
+    }
+
+    @Test
     void ocspErrorsAreNoStoreAndNeverA500AndOversizedRequestsGet413Or414() throws Exception {
         X509CertificateHolder root = new X509CertificateHolder(ca.caChain().get(1));
         CertificateID foreign = new CertificateID(new JcaDigestCalculatorProviderBuilder().build()

@@ -134,7 +134,7 @@ public class CertificateAuthority {
 
     /** The agent wrote the certificate to the card. */
     public CertificateView markOnCard(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
-        return move(number, Transition.PUT_ON_CARD, null, null, null);
+        return move(number, Transition.PUT_ON_CARD, null, now(), null);
     }
 
     /** Suspends at once (certificateHold); relying parties see it as revoked until released. */
@@ -143,7 +143,7 @@ public class CertificateAuthority {
     }
 
     public CertificateView release(long number) throws UnknownCertificateException, IllegalStatusTransitionException {
-        return move(number, Transition.RELEASE, null, null, null);
+        return move(number, Transition.RELEASE, null, now(), null);
     }
 
     /**
@@ -250,7 +250,7 @@ public class CertificateAuthority {
                 + (invalidSince == null ? "" : ", invalid since " + invalidSince));
         // relying parties see every change that involves a revoked or held state, including hold -> revoked
         if (before.isRevokedForRelyingParties() || step.to().isRevokedForRelyingParties()) {
-            statusChanged.fire(new CertificateStatusChanged(number));
+            statusChanged.fire(new CertificateStatusChanged(number, certificate.serial()));
         }
         return CertificateView.of(certificate);
     }

@@ -12,14 +12,12 @@ import tw.fine.ra.ca.control.CaCredentials;
 import tw.fine.ra.ca.control.CaSettings;
 import tw.fine.ra.ca.control.CrlBytes;
 import tw.fine.ra.ca.control.CrlPublisher;
-import tw.fine.ra.ca.control.OcspResponder;
 import tw.fine.ra.ca.control.RootCrls;
-import tw.fine.ra.ca.entity.OcspAnswer;
 import tw.fine.ra.ca.entity.PublishedCrl;
 
 /**
- * What relying parties fetch: CA certificates, the CRL, OCSP answers. The servlets under
- * {@code /pki} call only this.
+ * What relying parties fetch: CA certificates and CRLs. The servlets under {@code /pki} call only
+ * this and, for OCSP, {@link OcspAnswers}.
  */
 @Stateless
 public class Publication {
@@ -32,9 +30,6 @@ public class Publication {
 
     @Inject
     CrlRefresh refresh;
-
-    @Inject
-    OcspResponder ocsp;
 
     @Inject
     RootCrls rootCrls;
@@ -89,12 +84,6 @@ public class Publication {
             return Optional.of(der(keys.ca().root()));
         }
         return Optional.empty();
-    }
-
-    /** An OCSP response for any input, malformed or not, with what its HTTP caching headers need. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public OcspAnswer ocsp(byte[] request) {
-        return ocsp.respond(request);
     }
 
     private CrlDocument document(PublishedCrl crl) {

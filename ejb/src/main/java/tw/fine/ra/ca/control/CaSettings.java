@@ -10,12 +10,13 @@ import tw.fine.ra.platform.Settings;
 
 /**
  * What an operator may choose about the CA: names, key types, validities, URLs, policy, extended
- * key usages, how often CRLs are published and how long OCSP keeps a status. The one place that
+ * key usages, how often CRLs are published and how much OCSP signs. The one place that
  * reads these ({@link CaKeyStoreFactory} reads where the keys live), from system properties
  * ({@code fine.ca.*}) set by {@code configure-ca.cli}; every value has the default the
  * specification gives.
  *
- * @param ocspStatusCache how long the OCSP responder keeps a status read from the database
+ * @param ocspResponseValidity how long an OCSP response is valid (nextUpdate); it is signed anew after half
+ * @param ocspSignaturesPerSecond how many OCSP responses one node signs on demand each second at most
  * @param crlInterval how often the schedule publishes a full CRL
  * @param rootCrlValidity how long a root CRL signed at the offline ceremony stays current (nextUpdate)
  * @param publicBaseUrl the plain-HTTP base relying parties reach, e.g. {@code http://pki.example.tw/pki}
@@ -36,7 +37,7 @@ public record CaSettings(
         Duration crlValidity,
         Period rootCrlValidity,
         Duration ocspResponseValidity,
-        Duration ocspStatusCache,
+        int ocspSignaturesPerSecond,
         Duration crlInterval,
         String publicBaseUrl,
         String policyOid,
@@ -68,8 +69,8 @@ public record CaSettings(
                 Duration.parse(p.get("fine.ca.ocsp.signer.renew-before", "P7D")),
                 Duration.parse(p.get("fine.ca.crl.validity", "PT24H")),
                 Period.parse(p.get("fine.ca.root.crl.validity", "P6M")),
-                Duration.parse(p.get("fine.ca.ocsp.response.validity", "PT1H")),
-                Duration.parse(p.get("fine.ca.ocsp.status-cache", "PT5S")),
+                Duration.parse(p.get("fine.ca.ocsp.response.validity", "PT8H")),
+                Integer.parseInt(p.get("fine.ca.ocsp.signatures-per-second", "200")),
                 Duration.parse(p.get("fine.ca.crl.interval", "PT6H")),
                 p.get("fine.ca.public.url", "http://localhost:8080/pki"),
                 p.get("fine.ca.policy.oid", PLACEHOLDER_POLICY_ARC + "1.1"),

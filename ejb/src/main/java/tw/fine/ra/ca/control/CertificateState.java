@@ -6,28 +6,26 @@ import tw.fine.ra.ca.entity.RevocationReason;
 /**
  * What the OCSP responder says about one serial.
  *
- * @param version      changes with every status change of the certificate; cached responses are keyed
- *                     by it, so a change makes the old response unreachable at once, on every node
  * @param invalidSince the revocation's invalidity date (RFC 5280 5.3.2), or null
  */
-public record CertificateState(Answer answer, Instant revokedAt, RevocationReason reason, long version,
+public record CertificateState(Answer answer, Instant revokedAt, RevocationReason reason,
         Instant invalidSince) {
 
     public enum Answer { GOOD, REVOKED, UNKNOWN }
 
-    public static CertificateState good(long version) {
-        return new CertificateState(Answer.GOOD, null, null, version, null);
+    public static CertificateState good() {
+        return new CertificateState(Answer.GOOD, null, null, null);
     }
 
-    public static CertificateState revoked(Instant at, RevocationReason reason, long version) {
-        return revoked(at, reason, version, null);
+    public static CertificateState revoked(Instant at, RevocationReason reason) {
+        return revoked(at, reason, null);
     }
 
-    public static CertificateState revoked(Instant at, RevocationReason reason, long version, Instant invalidSince) {
-        return new CertificateState(Answer.REVOKED, at, reason, version, invalidSince);
+    public static CertificateState revoked(Instant at, RevocationReason reason, Instant invalidSince) {
+        return new CertificateState(Answer.REVOKED, at, reason, invalidSince);
     }
 
     public static CertificateState unknown() {
-        return new CertificateState(Answer.UNKNOWN, null, null, -1, null);
+        return new CertificateState(Answer.UNKNOWN, null, null, null);
     }
 }

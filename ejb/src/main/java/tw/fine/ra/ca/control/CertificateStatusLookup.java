@@ -5,12 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 import tw.fine.ra.ca.entity.IssuedCertificate;
 
 /**
- * Reads one certificate's current status for the OCSP responder, by the (issuer, serial) index;
- * in the caller's transaction if there is one (OCSP answers run without).
+ * Reads one certificate's current status for the OCSP responder, by the (issuer, serial) index, and
+ * the recent status changes, by their time's index; in the caller's transaction if there is one (OCSP
+ * answers and the change poll run without).
  */
 @ApplicationScoped
 public class CertificateStatusLookup {
@@ -30,7 +32,13 @@ public class CertificateStatusLookup {
         }
         IssuedCertificate c = found.get(0);
         return c.status().isRevokedForRelyingParties()
-                ? CertificateState.revoked(c.revokedAt(), c.revocationReason(), c.version(), c.invalidityDate())
-                : CertificateState.good(c.version());
+                ? CertificateState.revoked(c.revokedAt(), c.revocationReason(), c.invalidityDate())
+                : CertificateState.good();
+    }
+
+    /** Serial (hex) and version of every certificate of the issuing CA whose status changed at or after {@code since}. */
+    public List<Object[]> changedSince(Instant since) {
+        return em.createNamedQuery(IssuedCertificate.CHANGED_SINCE, Object[].class)
+                .setParameter("issuer", keys.issuerDn()).setParameter("since", since).getResultList();
     }
 }

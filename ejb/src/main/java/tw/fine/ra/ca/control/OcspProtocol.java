@@ -2,7 +2,6 @@ package tw.fine.ra.ca.control;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +36,15 @@ import tw.fine.ra.ca.entity.OcspAnswer;
  * request it cannot read, or one over the limits of {@link OcspRequests}, gets {@code malformedRequest};
  * a CertID of another issuer a constant, unsigned {@code unauthorized} (RFC 5019 2.2.3); a failure of
  * ours {@code internalError}. Each kind of refusal or failure is logged once, so a client repeating a
- * broken request cannot fill the log. Single requests without a nonce (what browsers and most
- * libraries send) for known certificates are served from signed responses kept in memory, bounded by
- * bytes; unknown serials are signed each time and never kept, so made-up serials cannot crowd out the
- * responses of real certificates.
+ * broken request cannot fill the log.
+ *
+ * <p>A single request for a known certificate (what browsers and most libraries send) is answered
+ * from a response signed once and kept in memory, bounded by bytes, without reading the status: the
+ * responder's owner calls {@link #invalidate} when a status changes. Signing beyond that (made-up
+ * serials, nonces, several CertIDs, a cache miss) has a budget per second; past it a request with a
+ * nonce gets the kept response without its nonce (RFC 5019 allows it), and one that needs a new
+ * signature gets {@code tryLater}. Unknown serials are never kept, so made-up serials cannot crowd
+ * out the responses of real certificates.
  */
 public final class OcspProtocol {
 
@@ -57,35 +61,39 @@ public final class OcspProtocol {
     private static final OcspAnswer MALFORMED = unsigned(OCSPResponseStatus.MALFORMED_REQUEST);
     private static final OcspAnswer UNAUTHORIZED = unsigned(OCSPResponseStatus.UNAUTHORIZED);
     private static final OcspAnswer INTERNAL_ERROR = unsigned(OCSPResponseStatus.INTERNAL_ERROR);
+    private static final OcspAnswer TRY_LATER = unsigned(OCSPResponseStatus.TRY_LATER);
 
-    private final X509CertificateHolder issuer;
     private final Supplier<OcspSigner> signers;
     private final StatusSource statuses;
     private final Clock clock;
     private final Duration validity;
     private final DigestCalculatorProvider digests;
+    private final IssuerHashes issuerHashes;
     private final OcspResponseCache cache;
+    private final SigningBudget budget;
     private final Set<String> loggedKinds = ConcurrentHashMap.newKeySet();
     private volatile SignerContext current;
 
+    /** @param signaturesPerSecond how many responses it may sign on demand each second */
     public OcspProtocol(IssuingCa ca, Supplier<OcspSigner> signers, StatusSource statuses, Clock clock,
-            Duration validity) {
-        this(ca, signers, statuses, clock, validity, DEFAULT_CACHE_BYTES);
+            Duration validity, int signaturesPerSecond) {
+        this(ca, signers, statuses, clock, validity, signaturesPerSecond, DEFAULT_CACHE_BYTES);
     }
 
     OcspProtocol(IssuingCa ca, Supplier<OcspSigner> signers, StatusSource statuses, Clock clock, Duration validity,
-            long cacheBytes) {
-        this.issuer = Signing.holder(ca.certificate());
+            int signaturesPerSecond, long cacheBytes) {
         this.signers = signers;
         this.statuses = statuses;
         this.clock = clock;
         this.validity = validity;
         this.cache = new OcspResponseCache(cacheBytes);
+        this.budget = new SigningBudget(signaturesPerSecond);
         try {
             this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build();
         } catch (OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
+        this.issuerHashes = new IssuerHashes(Signing.holder(ca.certificate()), digests);
     }
 
     public OcspAnswer answer(byte[] der) {
@@ -97,19 +105,31 @@ public final class OcspProtocol {
             return MALFORMED;
         }
         try {
-            for (CertificateID id : request.ids()) {
-                if (!ours(id)) {
+            CertificateID[] ids = request.ids();
+            IssuerHashes.Match[] matches = new IssuerHashes.Match[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                matches[i] = issuerHashes.match(ids[i]);
+                if (matches[i] == null) {
                     return UNAUTHORIZED;
                 }
             }
-            if (request.ids().length == 1 && request.nonce() == null) {
-                return cachedOrSigned(request.ids()[0]);
+            Instant now = clock.instant();
+            if (ids.length > 1) {
+                return budget.take(now) ? sign(ids, request.nonce(), now) : TRY_LATER;
             }
-            return sign(request.ids(), request.nonce(), clock.instant());
+            if (request.nonce() != null && budget.take(now)) {
+                return sign(ids, request.nonce(), now);
+            }
+            return kept(ids[0], matches[0], now);
         } catch (Exception e) {
             logOnce(Level.WARNING, "OCSP responder failed: " + e.getClass().getName(), e);
             return INTERNAL_ERROR;
         }
+    }
+
+    /** A status changed: its responses are not served again. */
+    public void invalidate(BigInteger serial) {
+        cache.invalidate(serial);
     }
 
     /** The bytes the response cache holds, for its tests. */
@@ -117,21 +137,24 @@ public final class OcspProtocol {
         return cache.bytes();
     }
 
-    private OcspAnswer cachedOrSigned(CertificateID id) throws OCSPException, IOException {
-        Instant now = clock.instant();
+    /** The kept response of a known certificate, signed and kept if there is none; unknown serials are signed each time. */
+    private OcspAnswer kept(CertificateID id, IssuerHashes.Match match, Instant now)
+            throws OCSPException, IOException {
         SignerContext signer = signer();
-        CertificateState state = statuses.stateOf(id.getSerialNumber());
-        if (state.answer() == CertificateState.Answer.UNKNOWN) {
-            return build(signer, new CertificateID[] {id}, new CertificateState[] {state}, null, now);
-        }
-        OcspResponseCache.Key key = new OcspResponseCache.Key(ByteBuffer.wrap(id.toASN1Primitive().getEncoded()),
-                signer.serial());
-        OcspAnswer cached = cache.fresh(key, state.version(), now);
+        OcspResponseCache.Key key = new OcspResponseCache.Key(id.getSerialNumber(), match.index(), signer.serial());
+        OcspAnswer cached = match.cacheable() ? cache.fresh(key, now) : null;
         if (cached != null) {
             return cached;
         }
+        if (!budget.take(now)) {
+            return TRY_LATER;
+        }
+        long generation = cache.generation();
+        CertificateState state = statuses.stateOf(id.getSerialNumber());
         OcspAnswer response = build(signer, new CertificateID[] {id}, new CertificateState[] {state}, null, now);
-        cache.put(key, state.version(), response);
+        if (match.cacheable() && state.answer() != CertificateState.Answer.UNKNOWN) {
+            cache.put(key, generation, response);
+        }
         return response;
     }
 
@@ -160,15 +183,6 @@ public final class OcspProtocol {
         byte[] der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
         // served until half its validity is gone, so a client always gets a response good for a while
         return OcspAnswer.signed(der, thisUpdate.toInstant(), nextUpdate.toInstant(), now.plus(validity.dividedBy(2)));
-    }
-
-    private boolean ours(CertificateID id) {
-        try {
-            return id.matchesIssuer(issuer, digests);
-        } catch (OCSPException | RuntimeException e) {
-            // a hash algorithm we do not know cannot name our CA
-            return false;
-        }
     }
 
     private void logOnce(Level level, String kind, Throwable thrown) {

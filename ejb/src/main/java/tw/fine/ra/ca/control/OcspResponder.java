@@ -9,20 +9,26 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.HashMap;
+import java.util.Map;
 import tw.fine.ra.ca.entity.CertificateStatusChanged;
 import tw.fine.ra.ca.entity.OcspAnswer;
 
 /**
- * The application's one OCSP responder, so its pre-signed responses are shared by all requests.
- * Statuses read from the database are kept for {@code fine.ca.ocsp.status-cache} (default 5 s)
- * so a busy responder does not query per request; any revocation, hold or release committed on
- * this node empties that cache at once. Another cluster node sees a change within that time
- * (set it to PT0S to read the database on every request).
+ * The application's one OCSP responder, so its signed responses are shared by all requests. A kept
+ * response is served without reading the status; it is dropped when its certificate's status
+ * changes: at once when the change commits on this node, and within a second
+ * ({@link #pollChanges}) when it commits on another node, which the database tells through the
+ * certificates' indexed time of their last status change.
  */
 @ApplicationScoped
 public class OcspResponder {
+
+    /**
+     * How far back each poll looks: a change is stamped when its transaction writes it and seen when
+     * that commits, so a transaction may take this long, and the nodes' clocks may differ by this much.
+     */
+    static final Duration OVERLAP = Duration.ofSeconds(30);
 
     @Inject
     CaCredentials keys;
@@ -33,20 +39,15 @@ public class OcspResponder {
     @Inject
     Clock clock;
 
-    private record Known(CertificateState state, Instant readAt) {
-    }
-
-    private final ConcurrentHashMap<BigInteger, Known> states = new ConcurrentHashMap<>();
-    /** Bumped on every change, so a lookup that raced with a change does not put its stale answer back. */
-    private final AtomicLong generation = new AtomicLong();
-    private Duration statusCache;
     private OcspProtocol responder;
+    private Instant lastPoll;
+    /** The changes the last poll saw (serial to version), so the next one drops each response only once. */
+    private Map<String, Long> seen = Map.of();
 
     @PostConstruct
     void create() {
-        statusCache = keys.settings().ocspStatusCache();
-        responder = new OcspProtocol(keys.ca(), keys::ocspSigner, this::stateOf, clock,
-                keys.settings().ocspResponseValidity());
+        responder = new OcspProtocol(keys.ca(), keys::ocspSigner, lookup::stateOf, clock,
+                keys.settings().ocspResponseValidity(), keys.settings().ocspSignaturesPerSecond());
     }
 
     public OcspAnswer respond(byte[] request) {
@@ -54,25 +55,23 @@ public class OcspResponder {
     }
 
     void statusChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateStatusChanged change) {
-        generation.incrementAndGet();
-        states.clear();
+        responder.invalidate(change.serial());
     }
 
-    private CertificateState stateOf(BigInteger serial) {
+    /** Drops the responses of every certificate whose status changed since the last poll, on any node. */
+    public synchronized void pollChanges() {
         Instant now = clock.instant();
-        Known known = states.get(serial);
-        if (known != null && now.isBefore(known.readAt().plus(statusCache))) {
-            return known.state();
-        }
-        long before = generation.get();
-        CertificateState state = lookup.stateOf(serial);
-        // unknown is not kept: the serial may be issued a moment later, and issuance fires no change
-        if (state.answer() != CertificateState.Answer.UNKNOWN && generation.get() == before) {
-            if (states.size() > 100_000) {
-                states.clear();
+        Instant since = (lastPoll == null ? now : lastPoll).minus(OVERLAP);
+        Map<String, Long> changes = new HashMap<>();
+        for (Object[] change : lookup.changedSince(since)) {
+            String serial = (String) change[0];
+            Long version = ((Number) change[1]).longValue();
+            changes.put(serial, version);
+            if (!version.equals(seen.get(serial))) {
+                responder.invalidate(new BigInteger(serial, 16));
             }
-            states.put(serial, new Known(state, now));
         }
-        return state;
+        seen = changes;
+        lastPoll = now;
     }
 }

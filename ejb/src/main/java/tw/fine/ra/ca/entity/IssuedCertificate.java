@@ -33,6 +33,9 @@ import java.util.Base64;
         query = "select count(c) from IssuedCertificate c where c.keyFingerprint in :fingerprints")
 @NamedQuery(name = IssuedCertificate.RSA_MODULI,
         query = "select c.rsaModulus from IssuedCertificate c where c.rsaModulus is not null")
+@NamedQuery(name = IssuedCertificate.CHANGED_SINCE,
+        query = "select c.serialHex, c.version from IssuedCertificate c"
+                + " where c.issuerDn = :issuer and c.statusChangedAt >= :since")
 @NamedQuery(name = IssuedCertificate.DUE_TO_EXPIRE,
         query = "select c from IssuedCertificate c where c.notAfter < :now and c.status in :statuses")
 public class IssuedCertificate {
@@ -42,6 +45,8 @@ public class IssuedCertificate {
     public static final String OF_SUBSCRIBER = "IssuedCertificate.ofSubscriber";
     public static final String COUNT_KEYS = "IssuedCertificate.countKeys";
     public static final String DUE_TO_EXPIRE = "IssuedCertificate.dueToExpire";
+    /** Serial (hex) and version of the certificates whose status changed since a time, for the OCSP responders. */
+    public static final String CHANGED_SINCE = "IssuedCertificate.changedSince";
     /** Every certified RSA modulus as hex, for the shared-prime check (docs/adr/0008). */
     public static final String RSA_MODULI = "IssuedCertificate.rsaModuli";
 
@@ -80,6 +85,10 @@ public class IssuedCertificate {
     /** RFC 5280 5.3.2: since when the certificate is known or suspected to be unfit, if before revokedAt. */
     @Column(name = "invalidity_date")
     private Instant invalidityDate;
+
+    /** When the status last changed (null until the first change); indexed, so responders poll the changes. */
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
 
     @Column(name = "not_before", nullable = false)
     private Instant notBefore;
@@ -158,7 +167,8 @@ public class IssuedCertificate {
     /**
      * Takes the step if it may start from the current status; false (and unchanged) otherwise. A
      * step with a reason (hold, revocation) records it with {@code at}, the time the CA recorded it,
-     * and {@code invalidSince}, an earlier time the certificate was unfit from (or null).
+     * and {@code invalidSince}, an earlier time the certificate was unfit from (or null). Every step
+     * records {@code at} as the time of the last status change.
      */
     public boolean take(CertificateStatus.Transition step, Instant at, RevocationReason reason, Instant invalidSince) {
         if (!step.startsFrom(status)) {
@@ -166,6 +176,7 @@ public class IssuedCertificate {
         }
         CertificateStatus next = step.to();
         status = next;
+        statusChangedAt = at;
         if (reason != null) {
             revocationReason = reason;
             revokedAt = at;

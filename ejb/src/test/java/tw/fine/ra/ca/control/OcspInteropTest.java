@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
@@ -43,7 +42,6 @@ class OcspInteropTest {
     static HttpServer server;
     static OcspProtocol responder;
     static final Map<BigInteger, CertificateState> STATES = new ConcurrentHashMap<>();
-    static final AtomicLong VERSIONS = new AtomicLong();
 
     @BeforeAll
     static void start() throws IOException {
@@ -54,7 +52,7 @@ class OcspInteropTest {
         ca.chainPem(dir);
         OcspSigner signer = ca.hierarchy.ocspSigner(ca.ca);
         responder = new OcspProtocol(ca.ca, () -> signer,
-                serial -> STATES.getOrDefault(serial, CertificateState.unknown()), Clock.systemUTC(), Duration.ofHours(1));
+                serial -> STATES.getOrDefault(serial, CertificateState.unknown()), Clock.systemUTC(), Duration.ofHours(1), 1000);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/ocsp", exchange -> {
             byte[] answer = responder.answer(exchange.getRequestBody().readAllBytes()).der();
@@ -74,15 +72,16 @@ class OcspInteropTest {
 
     @BeforeEach
     void active() {
-        STATES.put(cert.getSerialNumber(), CertificateState.good(VERSIONS.incrementAndGet()));
+        STATES.put(cert.getSerialNumber(), CertificateState.good());
+        responder.invalidate(cert.getSerialNumber());
     }
 
     @Test
     void goodThenRevokedOnHoldThenGoodAgainAfterRelease() {
         assertStatus("ee.pem: good");
 
-        STATES.put(cert.getSerialNumber(), CertificateState.revoked(Instant.now(), RevocationReason.CERTIFICATE_HOLD,
-                VERSIONS.incrementAndGet()));
+        STATES.put(cert.getSerialNumber(), CertificateState.revoked(Instant.now(), RevocationReason.CERTIFICATE_HOLD));
+        responder.invalidate(cert.getSerialNumber());
         String held = assertStatus("ee.pem: revoked");
         assertTrue(held.contains("Reason: certificateHold"), held);
 
@@ -93,7 +92,8 @@ class OcspInteropTest {
     @Test
     void revokedAnswerCarriesReasonAndTime() {
         STATES.put(cert.getSerialNumber(), CertificateState.revoked(Instant.parse("2026-11-20T08:00:00Z"),
-                RevocationReason.KEY_COMPROMISE, VERSIONS.incrementAndGet()));
+                RevocationReason.KEY_COMPROMISE));
+        responder.invalidate(cert.getSerialNumber());
 
         String out = assertStatus("ee.pem: revoked");
 
@@ -104,7 +104,8 @@ class OcspInteropTest {
     @Test
     void aRevocationDatedBackCarriesItsInvalidityDate() {
         STATES.put(cert.getSerialNumber(), CertificateState.revoked(Instant.parse("2026-11-25T03:04:05Z"),
-                RevocationReason.KEY_COMPROMISE, VERSIONS.incrementAndGet(), Instant.parse("2026-11-20T01:02:03.456Z")));
+                RevocationReason.KEY_COMPROMISE, Instant.parse("2026-11-20T01:02:03.456Z")));
+        responder.invalidate(cert.getSerialNumber());
 
         String out = assertStatus("ee.pem: revoked");
 
@@ -124,8 +125,8 @@ class OcspInteropTest {
         assertStatus("ee.pem: good", "-no_nonce");
         assertStatus("ee.pem: good", "-no_nonce");
 
-        STATES.put(cert.getSerialNumber(), CertificateState.revoked(Instant.now(), RevocationReason.SUPERSEDED,
-                VERSIONS.incrementAndGet()));
+        STATES.put(cert.getSerialNumber(), CertificateState.revoked(Instant.now(), RevocationReason.SUPERSEDED));
+        responder.invalidate(cert.getSerialNumber());
 
         String out = assertStatus("ee.pem: revoked", "-no_nonce");
         assertTrue(out.contains("Reason: superseded"), out);
@@ -134,6 +135,7 @@ class OcspInteropTest {
     @Test
     void serialWeNeverIssuedIsUnknown() {
         STATES.remove(cert.getSerialNumber());
+        responder.invalidate(cert.getSerialNumber());
         assertStatus("ee.pem: unknown");
     }
 

@@ -68,6 +68,8 @@ class OcspProtocolTest {
         public void close() {
         }
     };
+    /** Signatures per second the responder under test may make on demand. */
+    static final int BUDGET = 60;
     Instant now = Instant.parse("2026-12-01T10:00:00Z");
     OcspProtocol responder;
 
@@ -80,7 +82,7 @@ class OcspProtocolTest {
 
     @BeforeEach
     void responder() {
-        states.put(cert.getSerialNumber(), CertificateState.good(1));
+        states.put(cert.getSerialNumber(), CertificateState.good());
         responder = new OcspProtocol(ca.ca, () -> signer, serial -> {
             lookups.incrementAndGet();
             return states.getOrDefault(serial, CertificateState.unknown());
@@ -99,7 +101,7 @@ class OcspProtocolTest {
             public Instant instant() {
                 return now;
             }
-        }, Duration.ofHours(1));
+        }, Duration.ofHours(1), BUDGET);
         Logger.getLogger(OcspProtocol.class.getName()).addHandler(handler);
     }
 
@@ -144,19 +146,58 @@ class OcspProtocolTest {
     }
 
     @Test
-    void aKnownSerialIsServedFromTheCacheUntilItsStatusChanges() throws Exception {
+    void aKnownSerialIsServedFromTheCacheWithoutReadingItsStatusUntilItsStatusChanges() throws Exception {
         byte[] first = ask(ours(cert.getSerialNumber()));
         now = now.plusSeconds(1);
         assertArrayEquals(first, ask(ours(cert.getSerialNumber())));
+        assertEquals(1, lookups.get(), "the second answer read no status");
         long oneResponse = responder.cachedBytes();
 
         states.put(cert.getSerialNumber(), CertificateState.revoked(now, tw.fine.ra.ca.entity.RevocationReason
-                .CERTIFICATE_HOLD, 2));
+                .CERTIFICATE_HOLD));
+        responder.invalidate(cert.getSerialNumber());
         byte[] held = ask(ours(cert.getSerialNumber()));
 
         BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(held).getResponseObject();
         assertTrue(basic.getResponses()[0].getCertStatus() instanceof org.bouncycastle.cert.ocsp.RevokedStatus);
         assertTrue(responder.cachedBytes() < 2 * oneResponse, "the good response is dropped, not kept beside");
+    }
+
+    @Test
+    void aSha256CertIdGetsItsOwnResponseEchoingItsCertId() throws Exception {
+        CertificateID sha1 = ours(cert.getSerialNumber());
+        CertificateID sha256 = new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
+                .get(new AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)),
+                new X509CertificateHolder(ca.ca.certificate().getEncoded()), cert.getSerialNumber());
+        ask(sha1);
+
+        BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(ask(sha256)).getResponseObject();
+
+        assertEquals(sha256, basic.getResponses()[0].getCertID());
+        assertEquals(sha1, ((BasicOCSPResp) new OCSPResp(ask(sha1)).getResponseObject()).getResponses()[0].getCertID());
+    }
+
+    @Test
+    void pastTheSigningBudgetAKeptResponseIsStillServedAndANewSignatureIsTryLaterUntilTheNextSecond()
+            throws Exception {
+        ask(ours(cert.getSerialNumber()));
+        for (int i = 1; i < BUDGET; i++) {
+            assertEquals(OCSPResp.SUCCESSFUL, status(ask(ours(BigInteger.valueOf(700_000 + i)))), "signature " + i);
+        }
+
+        assertEquals(OCSPResp.TRY_LATER, status(ask(ours(BigInteger.valueOf(800_000)))), "an unknown serial");
+        OCSPReqBuilder two = new OCSPReqBuilder().addRequest(ours(cert.getSerialNumber()))
+                .addRequest(ours(BigInteger.valueOf(800_001)));
+        assertEquals(OCSPResp.TRY_LATER, status(respond(two.build().getEncoded())), "two CertIDs");
+        assertEquals(OCSPResp.SUCCESSFUL, status(ask(ours(cert.getSerialNumber()))), "the kept response");
+        BasicOCSPResp noNonce = (BasicOCSPResp) new OCSPResp(withNonce(16)).getResponseObject();
+        assertNull(noNonce.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce),
+                "a nonce request gets the kept response, without the nonce");
+
+        now = now.plusSeconds(1);
+        assertEquals(OCSPResp.SUCCESSFUL, status(ask(ours(BigInteger.valueOf(800_000)))));
+        BasicOCSPResp withNonce = (BasicOCSPResp) new OCSPResp(withNonce(16)).getResponseObject();
+        assertTrue(withNonce.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce) != null, "signed anew");
     }
 
     @Test

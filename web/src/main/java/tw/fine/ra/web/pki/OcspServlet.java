@@ -1,6 +1,6 @@
 package tw.fine.ra.web.pki;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import tw.fine.ra.ca.boundary.Publication;
+import tw.fine.ra.ca.boundary.OcspAnswers;
 import tw.fine.ra.ca.entity.OcspAnswer;
 
 /**
@@ -34,8 +34,8 @@ public class OcspServlet extends HttpServlet {
     /** The URL-encoded base64 of the largest unsigned request we answer (ten SHA-256 CertIDs and a nonce) fits. */
     static final int MAX_GET_PATH = 4 * 1024;
 
-    @EJB
-    private transient Publication publication;
+    @Inject
+    private transient OcspAnswers ocsp;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -85,7 +85,7 @@ public class OcspServlet extends HttpServlet {
 
     private OcspAnswer answer(byte[] request) {
         try {
-            return publication.ocsp(request);
+            return ocsp.answer(request);
         } catch (RuntimeException e) {
             // the responder itself never throws; this is the container failing to reach it
             LOG.log(Level.WARNING, "OCSP responder unreachable: {0}", e.toString());
