@@ -17,6 +17,8 @@ import tw.fine.ra.platform.Settings;
  *
  * @param ocspStatusCache how long the OCSP responder keeps a status read from the database
  * @param crlInterval how often the schedule publishes a full CRL
+ * @param deltaCrlValidity how long a delta CRL stays current (nextUpdate); the schedule publishes one
+ *        every half of it, and one follows every revocation, hold and release
  * @param rootCrlValidity how long a root CRL signed at the offline ceremony stays current (nextUpdate)
  * @param publicBaseUrl the plain-HTTP base relying parties reach, e.g. {@code http://pki.example.tw/pki}
  */
@@ -38,6 +40,7 @@ public record CaSettings(
         Duration ocspResponseValidity,
         Duration ocspStatusCache,
         Duration crlInterval,
+        Duration deltaCrlValidity,
         String publicBaseUrl,
         String policyOid,
         List<String> signingExtendedKeyUsages,
@@ -71,6 +74,7 @@ public record CaSettings(
                 Duration.parse(p.get("fine.ca.ocsp.response.validity", "PT1H")),
                 Duration.parse(p.get("fine.ca.ocsp.status-cache", "PT5S")),
                 Duration.parse(p.get("fine.ca.crl.interval", "PT6H")),
+                Duration.parse(p.get("fine.ca.crl.delta.validity", "PT15M")),
                 p.get("fine.ca.public.url", "http://localhost:8080/pki"),
                 p.get("fine.ca.policy.oid", PLACEHOLDER_POLICY_ARC + "1.1"),
                 p.list("fine.ca.signing.eku", "1.3.6.1.5.5.7.3.2,1.3.6.1.5.5.7.3.4"),
@@ -103,6 +107,14 @@ public record CaSettings(
     public String crlUrl() {
         return publicBaseUrl + "/crl/" + slug(issuingName) + ".crl";
     }
+
+    /** The delta CRL, beside the full one: named in the certificates' and the full CRL's Freshest CRL. */
+    public String deltaCrlUrl() {
+        return publicBaseUrl + "/crl/" + slug(issuingName) + DELTA_CRL_SUFFIX + ".crl";
+    }
+
+    /** What the delta CRL's file name adds to the full CRL's. */
+    public static final String DELTA_CRL_SUFFIX = "-delta";
 
     public String caIssuersUrl() {
         return publicBaseUrl + "/ca/" + slug(issuingName) + ".cer";

@@ -16,26 +16,80 @@ import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import tw.fine.ra.ca.entity.RevocationReason;
 
-/** Signs full CRLs (RFC 5280 5) for the issuing CA. */
+/** Signs full and delta CRLs (RFC 5280 5) for the issuing CA, and the offline root's full CRLs. */
 public final class CrlBuilder {
 
     private final IssuingCa ca;
+    private final String deltaCrlUrl;
 
+    /** A builder for CRLs without delta CRLs (the root's). */
     public CrlBuilder(IssuingCa ca) {
-        this.ca = ca;
+        this(ca, null);
     }
 
-    /** DER of a full CRL listing every entry given. */
+    /** @param deltaCrlUrl where the delta CRLs are, named in each full CRL's Freshest CRL extension */
+    public CrlBuilder(IssuingCa ca, String deltaCrlUrl) {
+        this.ca = ca;
+        this.deltaCrlUrl = deltaCrlUrl;
+    }
+
+    /**
+     * DER of a full CRL listing every entry given, read once in the order given: a stream from the
+     * database is added as it arrives.
+     */
     public byte[] full(BigInteger crlNumber, Instant thisUpdate, Instant nextUpdate, Iterable<RevokedEntry> entries) {
+        X509v2CRLBuilder builder = started(thisUpdate, nextUpdate, entries);
+        try {
+            if (deltaCrlUrl != null) {
+                // RFC 5280 5.2.6: non-critical, in full CRLs only
+                builder.addExtension(Extension.freshestCRL, false, Extensions.distributionPoint(deltaCrlUrl));
+            }
+            return signed(builder, crlNumber);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * DER of a delta CRL (RFC 5280 5.2.4) completing the full CRL {@code baseNumber}: the entries
+     * listed since, and {@code removed} as removeFromCRL (holds released since).
+     */
+    public byte[] delta(BigInteger crlNumber, BigInteger baseNumber, Instant thisUpdate, Instant nextUpdate,
+            CrlChanges changes) {
+        X509v2CRLBuilder builder = started(thisUpdate, nextUpdate, changes.listed());
+        for (RevokedEntry entry : changes.removed()) {
+            builder.addCRLEntry(entry.serial(), Date.from(entry.revokedAt()), REMOVE_FROM_CRL);
+        }
+        try {
+            builder.addExtension(Extension.deltaCRLIndicator, true, new CRLNumber(baseNumber));
+            return signed(builder, crlNumber);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private X509v2CRLBuilder started(Instant thisUpdate, Instant nextUpdate, Iterable<RevokedEntry> entries) {
         X509v2CRLBuilder builder = new X509v2CRLBuilder(ca.name(), Date.from(thisUpdate));
         builder.setNextUpdate(Date.from(nextUpdate));
         for (RevokedEntry entry : entries) {
             builder.addCRLEntry(entry.serial(), Date.from(entry.revokedAt()), reasonExtensions(entry));
         }
+        return builder;
+    }
+
+    private byte[] signed(X509v2CRLBuilder builder, BigInteger crlNumber) throws IOException {
+        builder.addExtension(Extension.authorityKeyIdentifier, false, Extensions.authorityKeyIdFor(ca.certificate()));
+        builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
+        return builder.build(ca.signing().contentSigner()).getEncoded();
+    }
+
+    private static final org.bouncycastle.asn1.x509.Extensions REMOVE_FROM_CRL = removeFromCrl();
+
+    private static org.bouncycastle.asn1.x509.Extensions removeFromCrl() {
         try {
-            builder.addExtension(Extension.authorityKeyIdentifier, false, Extensions.authorityKeyIdFor(ca.certificate()));
-            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
-            return builder.build(ca.signing().contentSigner()).getEncoded();
+            ExtensionsGenerator generator = new ExtensionsGenerator();
+            generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(CRLReason.removeFromCRL));
+            return generator.generate();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
