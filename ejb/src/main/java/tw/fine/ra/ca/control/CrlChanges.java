@@ -1,18 +1,15 @@
 package tw.fine.ra.ca.control;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.ASN1GeneralizedTime;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.cert.X509CRLEntryHolder;
-import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x509.CertificateList;
+import org.bouncycastle.asn1.x509.TBSCertList;
+import tw.fine.ra.ca.entity.RevocationReason;
 
 /**
  * What a delta CRL lists: the difference between the full CRL it completes and the certificates
@@ -21,52 +18,38 @@ import org.bouncycastle.cert.X509CRLHolder;
  * lost between the two.
  *
  * @param listed  entries new or changed since the base (a revocation, a hold, a hold made a revocation)
- * @param removed entries of the base no longer listed (a hold released), each as the base had it
+ * @param removed entries of the base no longer listed (a hold released), with the base's revocation date
  */
 public record CrlChanges(List<RevokedEntry> listed, List<RevokedEntry> removed) {
 
     /** @param current every entry a full CRL would list now, read once */
     public static CrlChanges since(byte[] baseDer, Iterable<RevokedEntry> current) {
-        Map<BigInteger, RevokedEntry> base = entriesOf(baseDer);
+        Map<BigInteger, ASN1Primitive> base = entriesOf(baseDer);
         List<RevokedEntry> listed = new ArrayList<>();
         for (RevokedEntry entry : current) {
-            RevokedEntry onBase = base.remove(entry.serial());
-            if (!asOnACrl(entry).equals(onBase)) {
+            // compared as encoded: a CRL keeps whole seconds, and decoding 100,000 dates is slow
+            ASN1Primitive onBase = base.remove(entry.serial());
+            if (onBase == null || !onBase.equals(CrlBuilder.encoded(entry))) {
                 listed.add(entry);
             }
         }
-        List<RevokedEntry> removed = new ArrayList<>(base.values());
+        List<RevokedEntry> removed = new ArrayList<>();
+        for (ASN1Primitive gone : base.values()) {
+            TBSCertList.CRLEntry entry = TBSCertList.CRLEntry.getInstance(gone);
+            removed.add(new RevokedEntry(entry.getUserCertificate().getValue(), entry.getRevocationDate().getDate()
+                    .toInstant(), RevocationReason.CERTIFICATE_HOLD));
+        }
         removed.sort((a, b) -> a.serial().compareTo(b.serial()));
         return new CrlChanges(List.copyOf(listed), List.copyOf(removed));
     }
 
-    private static Map<BigInteger, RevokedEntry> entriesOf(byte[] der) {
-        try {
-            X509CRLHolder crl = new X509CRLHolder(der);
-            Map<BigInteger, RevokedEntry> entries = new HashMap<>();
-            for (Object revoked : crl.getRevokedCertificates()) {
-                X509CRLEntryHolder entry = (X509CRLEntryHolder) revoked;
-                entries.put(entry.getSerialNumber(), new RevokedEntry(entry.getSerialNumber(),
-                        entry.getRevocationDate().toInstant(), SignedCrl.reason(entry), invalidityDate(entry)));
-            }
-            return entries;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static Map<BigInteger, ASN1Primitive> entriesOf(byte[] der) {
+        Map<BigInteger, ASN1Primitive> entries = new HashMap<>();
+        Enumeration<?> revoked = CertificateList.getInstance(der).getTBSCertList().getRevokedCertificateEnumeration();
+        while (revoked.hasMoreElements()) {
+            TBSCertList.CRLEntry entry = (TBSCertList.CRLEntry) revoked.nextElement();
+            entries.put(entry.getUserCertificate().getValue(), entry.toASN1Primitive());
         }
-    }
-
-    private static Instant invalidityDate(X509CRLEntryHolder entry) {
-        Extension date = entry.getExtensions() == null ? null : entry.getExtensions().getExtension(Extension.invalidityDate);
-        try {
-            return date == null ? null : ASN1GeneralizedTime.getInstance(date.getParsedValue()).getDate().toInstant();
-        } catch (java.text.ParseException e) {
-            throw new IllegalArgumentException("unreadable invalidity date", e);
-        }
-    }
-
-    /** A CRL keeps whole seconds: an entry read back from one compares equal to the record it came from. */
-    private static RevokedEntry asOnACrl(RevokedEntry entry) {
-        return new RevokedEntry(entry.serial(), entry.revokedAt().truncatedTo(ChronoUnit.SECONDS), entry.reason(),
-                entry.invalidSince() == null ? null : entry.invalidSince().truncatedTo(ChronoUnit.SECONDS));
+        return entries;
     }
 }

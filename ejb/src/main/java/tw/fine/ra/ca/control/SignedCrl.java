@@ -54,7 +54,7 @@ public record SignedCrl(BigInteger number, Instant thisUpdate, Instant nextUpdat
         }
     }
 
-    static RevocationReason reason(X509CRLEntryHolder entry) {
+    private static RevocationReason reason(X509CRLEntryHolder entry) {
         Extension extension = entry.getExtensions() == null ? null : entry.getExtensions().getExtension(Extension.reasonCode);
         int code = extension == null ? 0 : CRLReason.getInstance(extension.getParsedValue()).getValue().intValueExact();
         for (RevocationReason reason : RevocationReason.values()) {

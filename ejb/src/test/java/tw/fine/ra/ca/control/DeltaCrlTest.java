@@ -75,14 +75,15 @@ class DeltaCrlTest {
             throws Exception {
         RevokedEntry old = new RevokedEntry(BigInteger.valueOf(0x100), HELD_AT, RevocationReason.KEY_COMPROMISE,
                 HELD_AT.minus(Duration.ofDays(2)));
+        RevokedEntry plain = new RevokedEntry(BigInteger.valueOf(0x150), HELD_AT, RevocationReason.UNSPECIFIED);
         RevokedEntry held = new RevokedEntry(BigInteger.valueOf(0x200), HELD_AT, RevocationReason.CERTIFICATE_HOLD);
         RevokedEntry revokedNow = new RevokedEntry(BigInteger.valueOf(0x300), NOW, RevocationReason.SUPERSEDED);
         RevokedEntry heldMadeRevoked = new RevokedEntry(held.serial(), NOW, RevocationReason.CESSATION_OF_OPERATION);
 
-        X509CRLHolder delta = new X509CRLHolder(delta(base(List.of(old, held)), List.of(old, heldMadeRevoked,
-                revokedNow)));
+        X509CRLHolder delta = new X509CRLHolder(delta(base(List.of(old, plain, held)), List.of(old, plain,
+                heldMadeRevoked, revokedNow)));
 
-        assertEquals(2, delta.getRevokedCertificates().size(), "the unchanged revocation with sub-second times stays out");
+        assertEquals(2, delta.getRevokedCertificates().size(), "the unchanged revocations with sub-second times stay out");
         assertEquals(CRLReason.cessationOfOperation, reason(delta.getRevokedCertificate(held.serial())));
         assertEquals(CRLReason.superseded, reason(delta.getRevokedCertificate(revokedNow.serial())));
         assertNull(delta.getRevokedCertificate(old.serial()));
