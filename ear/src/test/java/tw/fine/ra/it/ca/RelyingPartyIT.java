@@ -422,12 +422,7 @@ class RelyingPartyIT {
     private static final Instant LOADED = Instant.now();
 
     private static long baseNumber(X509CRL delta) {
-        try {
-            return ASN1Integer.getInstance(JcaX509ExtensionUtils.parseExtensionValue(
-                    delta.getExtensionValue(Extension.deltaCRLIndicator.getId()))).getValue().longValueExact();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return integerExtension(delta, Extension.deltaCRLIndicator);
     }
 
     private long storedCrls(long number) {
@@ -436,9 +431,13 @@ class RelyingPartyIT {
     }
 
     private static long crlNumber(X509CRL crl) {
+        return integerExtension(crl, Extension.cRLNumber);
+    }
+
+    private static long integerExtension(X509CRL crl, org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {
         try {
             return ASN1Integer.getInstance(JcaX509ExtensionUtils.parseExtensionValue(
-                    crl.getExtensionValue(Extension.cRLNumber.getId()))).getValue().longValueExact();
+                    crl.getExtensionValue(oid.getId()))).getValue().longValueExact();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

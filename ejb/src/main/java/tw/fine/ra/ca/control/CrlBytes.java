@@ -7,8 +7,8 @@ import tw.fine.ra.ca.entity.PublishedCrl;
 
 /**
  * The bytes of the CRLs this node serves, the latest of each issuer and kind (the issuing CA's full
- * and delta CRLs, the root's), decoded from the database once per CRL, not once per request: at 100,000 entries the
- * stored text is megabytes.
+ * and delta CRLs, the root's), decoded from the database once per CRL, not once per request or per
+ * delta CRL built on it: at 100,000 entries the stored text is megabytes.
  */
 @ApplicationScoped
 public class CrlBytes {

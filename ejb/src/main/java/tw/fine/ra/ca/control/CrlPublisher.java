@@ -35,6 +35,9 @@ public class CrlPublisher {
     @Inject
     Clock clock;
 
+    @Inject
+    CrlBytes bytes;
+
     /**
      * Signs and stores the next full CRL. The issuer's CRL counter is locked first, so a publication
      * on another node waits and then reads what this one committed; CRLs superseded before the last
@@ -77,7 +80,7 @@ public class CrlPublisher {
         Optional<PublishedCrl> superseded = latestDelta();
         CrlChanges changes;
         try (Stream<RevokedEntry> entries = revokedInSerialOrder(issuer)) {
-            changes = CrlChanges.since(base.get().der(), entries::iterator);
+            changes = CrlChanges.since(bytes.of(base.get()), entries::iterator);
         }
         long number = counter.next();
         Instant thisUpdate = clock.instant();
