@@ -178,12 +178,32 @@ public final class CaFixtures {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The CRL is re-published asynchronously after a change commits: polls for it, bounded; answers the DER. */
+    /** The issuing CA's full CRL, published on the schedule. */
+    public static final String FULL_CRL = "/pki/crl/information-user-ca.crl";
+    /** The issuing CA's delta CRL, published after every status change. */
+    public static final String DELTA_CRL = "/pki/crl/information-user-ca-delta.crl";
+
+    /** The full CRL, polled until {@code condition} holds (bounded); answers the DER. */
     public static byte[] crlUntil(Predicate<X509CRL> condition) throws Exception {
+        return crlUntil(FULL_CRL, condition);
+    }
+
+    /** The delta CRL is published asynchronously after a change commits: polls for it, bounded; answers the DER. */
+    public static byte[] deltaCrlUntil(Predicate<X509CRL> condition) throws Exception {
+        return crlUntil(DELTA_CRL, condition);
+    }
+
+    /** A relying party using delta CRLs no longer sees the certificate revoked: not on it, or removeFromCRL. */
+    public static boolean notRevokedOnDelta(X509CRL delta, java.math.BigInteger serial) {
+        java.security.cert.X509CRLEntry entry = delta.getRevokedCertificate(serial);
+        return entry == null || entry.getRevocationReason() == java.security.cert.CRLReason.REMOVE_FROM_CRL;
+    }
+
+    private static byte[] crlUntil(String path, Predicate<X509CRL> condition) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
-            byte[] der = http.send(HttpRequest.newBuilder(URI.create(httpBase() + "/pki/crl/information-user-ca.crl"))
+            byte[] der = http.send(HttpRequest.newBuilder(URI.create(httpBase() + path))
                     .GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
             X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
             if (condition.test(crl) || Instant.now().isAfter(giveUp)) {

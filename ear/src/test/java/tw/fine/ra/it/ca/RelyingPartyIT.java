@@ -156,8 +156,10 @@ class RelyingPartyIT {
     }
 
     @Test
-    void crlAtTheCdpIsAcceptedThenRejectsTheCertificateSecondsAfterRevocation() throws Exception {
-        HttpResponse<byte[]> fresh = get("/pki/crl/information-user-ca.crl");
+    void crlAtTheCdpIsAcceptedThenTheDeltaCrlRejectsTheCertificateSecondsAfterRevocationAndTheFullCrlIsNotSignedAgain()
+            throws Exception {
+        afterTheFirstScheduledCrl();
+        HttpResponse<byte[]> fresh = get(CaFixtures.FULL_CRL);
         assertEquals(200, fresh.statusCode());
         assertEquals("application/pkix-crl", fresh.headers().firstValue("Content-Type").orElse(""));
         String crlCaching = fresh.headers().firstValue("Cache-Control").orElse("");
@@ -174,13 +176,36 @@ class RelyingPartyIT {
         assertEquals(0, good.exitCode(), good.output());
 
         ca.revoke(cert.certificateNumber(), RevocationReason.KEY_COMPROMISE, null);
-        byte[] after = CaFixtures.crlUntil(c -> c.getRevokedCertificate(cert.serial()) != null);
-        CaFixtures.pem(dir.resolve("crl2.pem"), "X509 CRL", after);
+        byte[] delta = CaFixtures.deltaCrlUntil(c -> c.getRevokedCertificate(cert.serial()) != null);
+        HttpResponse<byte[]> full = get(CaFixtures.FULL_CRL);
+        CaFixtures.pem(dir.resolve("crl-and-delta.pem"), "X509 CRL", full.body(), delta);
 
-        CaFixtures.Result revoked = CaFixtures.openssl(dir, "verify", "-crl_check", "-CAfile", "chain.pem", "-CRLfile",
-                "crl2.pem", "ee.pem");
+        assertEquals(fresh.headers().firstValue("ETag"), full.headers().firstValue("ETag"), "the full CRL is as it was");
+        assertEquals(null, x509Crl(full.body()).getRevokedCertificate(cert.serial()));
+        assertEquals(crlNumber(x509Crl(full.body())), baseNumber(x509Crl(delta)), "the delta completes the full CRL served");
+        CaFixtures.Result revoked = CaFixtures.openssl(dir, "verify", "-crl_check", "-use_deltas", "-CAfile", "chain.pem",
+                "-CRLfile", "crl-and-delta.pem", "ee.pem");
         assertFalse(revoked.exitCode() == 0, revoked.output());
         assertTrue(revoked.output().contains("certificate revoked"), revoked.output());
+    }
+
+    @Test
+    void theDeltaCrlIsServedWithTheFullCrlsCachingHeadersAnd304ForItsEtag() throws Exception {
+        ca.hold(cert.certificateNumber());
+        CaFixtures.deltaCrlUntil(c -> c.getRevokedCertificate(cert.serial()) != null);
+
+        HttpResponse<byte[]> delta = get(CaFixtures.DELTA_CRL);
+        String etag = delta.headers().firstValue("ETag").orElseThrow();
+        CaFixtures.pem(dir.resolve("delta.pem"), "X509 CRL", delta.body());
+        String text = CaFixtures.openssl(dir, "crl", "-in", "delta.pem", "-CAfile", "chain.pem", "-verify", "-noout",
+                "-text").output();
+
+        assertEquals("application/pkix-crl", delta.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("\"crl-" + crlNumber(x509Crl(delta.body())) + "\"", etag);
+        assertTrue(delta.headers().firstValue("Cache-Control").orElse("").contains("max-age="));
+        assertTrue(delta.headers().firstValue("Expires").isPresent());
+        assertTrue(text.contains("verify OK") && text.contains("X509v3 Delta CRL Indicator: critical"), text);
+        assertEquals(304, get(CaFixtures.DELTA_CRL, etag).statusCode());
     }
 
     @Test
@@ -203,7 +228,7 @@ class RelyingPartyIT {
     }
 
     @Test
-    void aRevocationDatedBackIsOnTheCrlWithTheRecordingTimeAsRevocationDateAndTheGivenDateAsInvalidityDate()
+    void aRevocationDatedBackIsOnTheDeltaCrlWithTheRecordingTimeAsRevocationDateAndTheGivenDateAsInvalidityDate()
             throws Exception {
         Instant keyLost = Instant.parse("2026-11-20T01:02:03.456Z");
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -212,7 +237,7 @@ class RelyingPartyIT {
 
         assertEquals(keyLost.truncatedTo(ChronoUnit.SECONDS), revoked.invalidityDate());
         assertFalse(revoked.revokedAt().isBefore(before), revoked.revokedAt() + " is the recording time");
-        byte[] crl = CaFixtures.crlUntil(c -> c.getRevokedCertificate(cert.serial()) != null);
+        byte[] crl = CaFixtures.deltaCrlUntil(c -> c.getRevokedCertificate(cert.serial()) != null);
         assertEquals(revoked.revokedAt(), x509Crl(crl).getRevokedCertificate(cert.serial()).getRevocationDate()
                 .toInstant());
         CaFixtures.pem(dir.resolve("backdated.pem"), "X509 CRL", crl);
@@ -351,6 +376,9 @@ class RelyingPartyIT {
         assertTrue(text.output().contains("Digital Signature, Non Repudiation"), text.output());
         assertTrue(text.output().contains("URI:http://localhost:8080/pki/crl/information-user-ca.crl"), text.output());
         assertTrue(text.output().contains("OCSP - URI:http://localhost:8080/pki/ocsp"), text.output());
+        String freshest = text.output().substring(text.output().indexOf("X509v3 Freshest CRL:"));
+        assertTrue(freshest.startsWith("X509v3 Freshest CRL: \n") && freshest.contains(
+                "URI:http://localhost:8080/pki/crl/information-user-ca-delta.crl"), text.output());
         assertTrue(asn1.output().contains(":X509v3 Certificate Policies"), asn1.output());
     }
 
@@ -408,15 +436,37 @@ class RelyingPartyIT {
         assertEquals(0L, storedCrls(stale), "a CRL superseded before the last and past its nextUpdate is deleted");
     }
 
+    /**
+     * The schedule publishes a full CRL 2 s after deployment (CaSchedule), then every 6 h: a test that
+     * a status change leaves the full CRL alone waits until that first one is behind it. This class is
+     * loaded after its deployment.
+     */
+    private static void afterTheFirstScheduledCrl() throws InterruptedException {
+        long wait = Duration.between(Instant.now(), LOADED.plusSeconds(5)).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+
+    private static final Instant LOADED = Instant.now();
+
+    private static long baseNumber(X509CRL delta) {
+        return integerExtension(delta, Extension.deltaCRLIndicator);
+    }
+
     private long storedCrls(long number) {
         return em.createQuery("select count(c) from PublishedCrl c where c.crlNumber = :n", Long.class)
                 .setParameter("n", number).getSingleResult();
     }
 
     private static long crlNumber(X509CRL crl) {
+        return integerExtension(crl, Extension.cRLNumber);
+    }
+
+    private static long integerExtension(X509CRL crl, org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {
         try {
             return ASN1Integer.getInstance(JcaX509ExtensionUtils.parseExtensionValue(
-                    crl.getExtensionValue(Extension.cRLNumber.getId()))).getValue().longValueExact();
+                    crl.getExtensionValue(oid.getId()))).getValue().longValueExact();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

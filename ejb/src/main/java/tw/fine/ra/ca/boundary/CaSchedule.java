@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -16,7 +17,8 @@ import tw.fine.ra.ca.control.CaCredentials;
 /**
  * Opens the CA at start and runs its clockwork: a full CRL every {@code fine.ca.crl.interval}
  * (default 6 h, each valid for {@code fine.ca.crl.validity}), OCSP signer renewal and expiry on
- * the same beat. Non-persistent:
+ * the same beat; a delta CRL every half of {@code fine.ca.crl.delta.validity}, so one is always
+ * current even when nothing changes (docs/adr/0012). Non-persistent:
  * the schedule is re-created at every start from the configuration, never from an old timer.
  */
 @Singleton
@@ -50,7 +52,9 @@ public class CaSchedule {
             // another node created it at the same moment: publications only need it to exist
             LOG.info(() -> "CRL counter not created here: " + e);
         }
-        timers.createIntervalTimer(2_000, every, new TimerConfig("fine-ca-crl", false));
+        timers.createIntervalTimer(2_000, every, new TimerConfig(CrlRefresh.Kind.FULL, false));
+        long deltaEvery = credentials.settings().deltaCrlValidity().toMillis() / 2;
+        timers.createIntervalTimer(deltaEvery, deltaEvery, new TimerConfig(CrlRefresh.Kind.DELTA, false));
     }
 
     /**
@@ -59,8 +63,10 @@ public class CaSchedule {
      */
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void run() {
-        maintenance.run();
-        crls.publishNow();
+    void run(Timer timer) {
+        if (timer.getInfo() == CrlRefresh.Kind.FULL) {
+            maintenance.run();
+        }
+        crls.publishNow((CrlRefresh.Kind) timer.getInfo());
     }
 }

@@ -5,10 +5,11 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.SessionContext;
+import jakarta.ejb.Singleton;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
@@ -21,17 +22,25 @@ import java.util.logging.Logger;
 import tw.fine.ra.ca.entity.CertificateStatusChanged;
 
 /**
- * Publishes a new CRL seconds after a revocation, hold or release commits, or when a relying party
- * finds the stored one past its nextUpdate. A burst of requests yields one or two CRLs, not one per
- * request: while a refresh is pending, further requests join it. Publications on this node run one
- * at a time; across nodes the CRL counter's row lock orders them. A failed one is logged and tried
- * again {@link #RETRY} later.
+ * Publishes a delta CRL seconds after a revocation, hold or release commits, a full CRL (and a delta
+ * on it) when the schedule asks or a relying party finds the stored full CRL past its nextUpdate, a
+ * delta when one finds the delta past its own. A burst of requests yields one or two CRLs of a kind,
+ * not one per request: while a refresh is pending, further requests join it. Publications on this
+ * node run one at a time; across nodes the CRL counter's row lock orders them. A failed one is
+ * logged and tried again {@link #RETRY} later.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 // no transaction here: each publication commits inside the lock, before the next one reads the latest number
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CrlRefresh {
+
+    /** What a refresh publishes. */
+    public enum Kind {
+        /** A full CRL, then a delta CRL on it, so the delta served names the newest base. */
+        FULL,
+        DELTA
+    }
 
     @Inject
     Publication publication;
@@ -45,48 +54,66 @@ public class CrlRefresh {
     @Resource
     TimerService timers;
 
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean fullPending = new AtomicBoolean();
+    private final AtomicBoolean deltaPending = new AtomicBoolean();
     private final Object publishing = new Object();
 
     public void statusChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateStatusChanged change) {
-        request();
+        requestDelta();
     }
 
-    /** A new CRL soon, apart from the caller; joins a refresh that is pending already. */
+    /** A new full CRL soon, apart from the caller; joins a refresh that is pending already. */
     public void request() {
-        if (pending.compareAndSet(false, true)) {
-            context.getBusinessObject(CrlRefresh.class).refresh();
+        if (fullPending.compareAndSet(false, true)) {
+            context.getBusinessObject(CrlRefresh.class).refresh(Kind.FULL);
+        }
+    }
+
+    /** A new delta CRL soon, apart from the caller; joins a refresh that is pending already. */
+    public void requestDelta() {
+        if (deltaPending.compareAndSet(false, true)) {
+            context.getBusinessObject(CrlRefresh.class).refresh(Kind.DELTA);
         }
     }
 
     @Asynchronous
-    public void refresh() {
+    public void refresh(Kind kind) {
         synchronized (publishing) {
             // cleared before reading the database, so a change committed meanwhile schedules another run
-            pending.set(false);
-            publishOrRetry();
+            (kind == Kind.FULL ? fullPending : deltaPending).set(false);
+            publishOrRetry(kind);
         }
     }
 
     /** For the schedule: publish now, in turn with refreshes. */
-    public void publishNow() {
+    public void publishNow(Kind kind) {
         synchronized (publishing) {
-            publishOrRetry();
+            publishOrRetry(kind);
         }
     }
 
     /** A publication that fails (the database away, another node's first CRL at the same moment) is tried again. */
-    private void publishOrRetry() {
+    private void publishOrRetry(Kind kind) {
+        Kind publishing = kind;
         try {
-            publication.publishCrl();
+            if (kind == Kind.FULL) {
+                publication.publishCrl();
+                publishing = Kind.DELTA;
+            }
+            publication.publishDeltaCrl();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "CRL publication failed; trying again in " + RETRY.toSeconds() + " s", e);
-            timers.createSingleActionTimer(RETRY.toMillis(), new TimerConfig("fine-ca-crl-retry", false));
+            LOG.log(Level.WARNING, (publishing == Kind.FULL ? "CRL" : "Delta CRL") + " publication failed; trying again in "
+                    + RETRY.toSeconds() + " s", e);
+            timers.createSingleActionTimer(RETRY.toMillis(), new TimerConfig(publishing, false));
         }
     }
 
     @Timeout
-    void retry() {
-        request();
+    void retry(Timer timer) {
+        if (timer.getInfo() == Kind.FULL) {
+            request();
+        } else {
+            requestDelta();
+        }
     }
 }

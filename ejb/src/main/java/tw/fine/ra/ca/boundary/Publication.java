@@ -50,10 +50,16 @@ public class Publication {
         return document(crls.publish());
     }
 
+    /** The next delta CRL (or, before any full CRL, the first full one). */
+    public CrlDocument publishDeltaCrl() {
+        return document(crls.publishDelta());
+    }
+
     /**
-     * The latest CRL of the CA with this URL name, as stored. A relying party's request never makes
-     * the server sign. The issuing CA's: when there is none yet or it is past nextUpdate, a refresh is
-     * asked for and runs apart, joined by every other request meanwhile. The root's: the latest the
+     * The latest CRL of the CA with this URL name, as stored; {@code <issuing CA>-delta} names the
+     * issuing CA's delta CRL. A relying party's request never makes the server sign. The issuing CA's:
+     * when there is none yet or it is past nextUpdate, a refresh is asked for and runs apart, joined
+     * by every other request meanwhile. The root's: the latest the
      * ceremony brought (ADR 0010), even when past nextUpdate, since only the offline root can sign another.
      */
     public Optional<CrlDocument> currentCrl(String caSlug) {
@@ -64,12 +70,18 @@ public class Publication {
             }
             return latest.map(this::document);
         }
-        if (!caSlug.equals(CaSettings.slug(keys.settings().issuingName()))) {
+        String issuing = CaSettings.slug(keys.settings().issuingName());
+        boolean delta = caSlug.equals(issuing + CaSettings.DELTA_CRL_SUFFIX);
+        if (!delta && !caSlug.equals(issuing)) {
             return Optional.empty();
         }
-        Optional<PublishedCrl> latest = crls.latest();
+        Optional<PublishedCrl> latest = delta ? crls.latestDelta() : crls.latest();
         if (latest.isEmpty() || !latest.get().nextUpdate().isAfter(clock.instant())) {
-            refresh.request();
+            if (delta) {
+                refresh.requestDelta();
+            } else {
+                refresh.request();
+            }
         }
         return latest.map(this::document);
     }

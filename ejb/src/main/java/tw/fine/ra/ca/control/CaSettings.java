@@ -18,6 +18,8 @@ import tw.fine.ra.platform.Settings;
  * @param ocspResponseValidity how long an OCSP response is valid (nextUpdate); it is signed anew after half
  * @param ocspSignaturesPerSecond how many OCSP responses one node signs on demand each second at most
  * @param crlInterval how often the schedule publishes a full CRL
+ * @param deltaCrlValidity how long a delta CRL stays current (nextUpdate); the schedule publishes one
+ *        every half of it, and one follows every revocation, hold and release
  * @param rootCrlValidity how long a root CRL signed at the offline ceremony stays current (nextUpdate)
  * @param publicBaseUrl the plain-HTTP base relying parties reach, e.g. {@code http://pki.example.tw/pki}
  */
@@ -39,6 +41,7 @@ public record CaSettings(
         Duration ocspResponseValidity,
         int ocspSignaturesPerSecond,
         Duration crlInterval,
+        Duration deltaCrlValidity,
         String publicBaseUrl,
         String policyOid,
         List<String> signingExtendedKeyUsages,
@@ -72,6 +75,7 @@ public record CaSettings(
                 Duration.parse(p.get("fine.ca.ocsp.response.validity", "PT8H")),
                 Integer.parseInt(p.get("fine.ca.ocsp.signatures-per-second", "200")),
                 Duration.parse(p.get("fine.ca.crl.interval", "PT6H")),
+                Duration.parse(p.get("fine.ca.crl.delta.validity", "PT15M")),
                 p.get("fine.ca.public.url", "http://localhost:8080/pki"),
                 p.get("fine.ca.policy.oid", PLACEHOLDER_POLICY_ARC + "1.1"),
                 p.list("fine.ca.signing.eku", "1.3.6.1.5.5.7.3.2,1.3.6.1.5.5.7.3.4"),
@@ -104,6 +108,14 @@ public record CaSettings(
     public String crlUrl() {
         return publicBaseUrl + "/crl/" + slug(issuingName) + ".crl";
     }
+
+    /** The delta CRL, beside the full one: named in the certificates' and the full CRL's Freshest CRL. */
+    public String deltaCrlUrl() {
+        return publicBaseUrl + "/crl/" + slug(issuingName) + DELTA_CRL_SUFFIX + ".crl";
+    }
+
+    /** What the delta CRL's file name adds to the full CRL's. */
+    public static final String DELTA_CRL_SUFFIX = "-delta";
 
     public String caIssuersUrl() {
         return publicBaseUrl + "/ca/" + slug(issuingName) + ".cer";

@@ -49,6 +49,7 @@ public final class CertificateIssuer {
                 .subjectKeyId(key)
                 .authorityKeyId(ca.certificate())
                 .crlDistributionPoint(settings.crlUrl())
+                .freshestCrl(settings.deltaCrlUrl())
                 .authorityInformationAccess(settings.ocspUrl(), settings.caIssuersUrl())
                 .policy(settings.policyOid());
         return ca.signing().sign(builder);

@@ -4,38 +4,121 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERUTCTime;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import tw.fine.ra.ca.entity.RevocationReason;
 
-/** Signs full CRLs (RFC 5280 5) for the issuing CA. */
+/** Signs full and delta CRLs (RFC 5280 5) for the issuing CA, and the offline root's full CRLs. */
 public final class CrlBuilder {
 
     private final IssuingCa ca;
+    private final String deltaCrlUrl;
 
+    /** A builder for CRLs without delta CRLs (the root's). */
     public CrlBuilder(IssuingCa ca) {
-        this.ca = ca;
+        this(ca, null);
     }
 
-    /** DER of a full CRL listing every entry given. */
+    /** @param deltaCrlUrl where the delta CRLs are, named in each full CRL's Freshest CRL extension */
+    public CrlBuilder(IssuingCa ca, String deltaCrlUrl) {
+        this.ca = ca;
+        this.deltaCrlUrl = deltaCrlUrl;
+    }
+
+    /**
+     * DER of a full CRL listing every entry given, read once in the order given: a stream from the
+     * database is added as it arrives.
+     */
     public byte[] full(BigInteger crlNumber, Instant thisUpdate, Instant nextUpdate, Iterable<RevokedEntry> entries) {
+        X509v2CRLBuilder builder = started(thisUpdate, nextUpdate, entries);
+        try {
+            if (deltaCrlUrl != null) {
+                // RFC 5280 5.2.6: non-critical, in full CRLs only
+                builder.addExtension(Extension.freshestCRL, false, Extensions.distributionPoint(deltaCrlUrl));
+            }
+            return signed(builder, crlNumber);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * DER of a delta CRL (RFC 5280 5.2.4) completing the full CRL {@code baseNumber}: the entries
+     * listed since, and {@code removed} as removeFromCRL (holds released since).
+     */
+    public byte[] delta(BigInteger crlNumber, BigInteger baseNumber, Instant thisUpdate, Instant nextUpdate,
+            CrlChanges changes) {
+        X509v2CRLBuilder builder = started(thisUpdate, nextUpdate, changes.listed());
+        for (RevokedEntry entry : changes.removed()) {
+            builder.addCRLEntry(entry.serial(), Date.from(entry.revokedAt()), REMOVE_FROM_CRL);
+        }
+        try {
+            builder.addExtension(Extension.deltaCRLIndicator, true, new CRLNumber(baseNumber));
+            return signed(builder, crlNumber);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private X509v2CRLBuilder started(Instant thisUpdate, Instant nextUpdate, Iterable<RevokedEntry> entries) {
         X509v2CRLBuilder builder = new X509v2CRLBuilder(ca.name(), Date.from(thisUpdate));
         builder.setNextUpdate(Date.from(nextUpdate));
         for (RevokedEntry entry : entries) {
             builder.addCRLEntry(entry.serial(), Date.from(entry.revokedAt()), reasonExtensions(entry));
         }
+        return builder;
+    }
+
+    /** One entry as a CRL built here encodes it (RFC 5280 5.1: serial, revocationDate, extensions). */
+    static ASN1Primitive encoded(RevokedEntry entry) {
+        ASN1EncodableVector fields = new ASN1EncodableVector(3);
+        fields.add(new ASN1Integer(entry.serial()));
+        fields.add(time(entry.revokedAt()));
+        org.bouncycastle.asn1.x509.Extensions extensions = reasonExtensions(entry);
+        if (extensions != null) {
+            fields.add(extensions);
+        }
+        return new DERSequence(fields);
+    }
+
+    /** RFC 5280 5.1.2.4 as Bouncy Castle's {@code Time(Date)} encodes it, without its slow date formatting. */
+    private static Time time(Instant at) {
+        int year = at.atOffset(ZoneOffset.UTC).getYear();
+        return year >= 1950 && year < 2050 ? new Time(new DERUTCTime(UTC_TIME.format(at))) : new Time(Date.from(at));
+    }
+
+    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private byte[] signed(X509v2CRLBuilder builder, BigInteger crlNumber) throws IOException {
+        builder.addExtension(Extension.authorityKeyIdentifier, false, Extensions.authorityKeyIdFor(ca.certificate()));
+        builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
+        return builder.build(ca.signing().contentSigner()).getEncoded();
+    }
+
+    private static final org.bouncycastle.asn1.x509.Extensions REMOVE_FROM_CRL = removeFromCrl();
+
+    private static org.bouncycastle.asn1.x509.Extensions removeFromCrl() {
         try {
-            builder.addExtension(Extension.authorityKeyIdentifier, false, Extensions.authorityKeyIdFor(ca.certificate()));
-            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
-            return builder.build(ca.signing().contentSigner()).getEncoded();
+            ExtensionsGenerator generator = new ExtensionsGenerator();
+            generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(CRLReason.removeFromCRL));
+            return generator.generate();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

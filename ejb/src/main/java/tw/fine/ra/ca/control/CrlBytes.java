@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import tw.fine.ra.ca.entity.PublishedCrl;
 
 /**
- * The bytes of the CRLs this node serves, the latest of each issuer (the issuing CA's and the
- * root's), decoded from the database once per CRL, not once per request: at 100,000 entries the
- * stored text is megabytes.
+ * The bytes of the CRLs this node serves, the latest of each issuer and kind (the issuing CA's full
+ * and delta CRLs, the root's), decoded from the database once per CRL, not once per request or per
+ * delta CRL built on it: at 100,000 entries the stored text is megabytes.
  */
 @ApplicationScoped
 public class CrlBytes {
@@ -20,10 +20,11 @@ public class CrlBytes {
 
     /** The DER of {@code crl}; the caller only writes it out, never changes it. */
     public byte[] of(PublishedCrl crl) {
-        Decoded current = served.get(crl.issuerDn());
+        String kind = crl.issuerDn() + (crl.isDelta() ? "#delta" : "");
+        Decoded current = served.get(kind);
         if (current == null || current.id() != crl.id()) {
             current = new Decoded(crl.id(), crl.der());
-            served.put(crl.issuerDn(), current);
+            served.put(kind, current);
         }
         return current.der();
     }

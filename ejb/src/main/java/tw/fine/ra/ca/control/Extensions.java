@@ -76,9 +76,18 @@ final class Extensions {
     }
 
     Extensions crlDistributionPoint(String url) {
+        return add(Extension.cRLDistributionPoints, false, distributionPoint(url));
+    }
+
+    /** RFC 5280 4.2.1.15: where the delta CRLs are; non-critical. */
+    Extensions freshestCrl(String url) {
+        return add(Extension.freshestCRL, false, distributionPoint(url));
+    }
+
+    /** One distribution point by its URL: the syntax of CRL Distribution Points and Freshest CRL. */
+    static CRLDistPoint distributionPoint(String url) {
         DistributionPointName name = new DistributionPointName(new GeneralNames(uri(url)));
-        return add(Extension.cRLDistributionPoints, false,
-                new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(name, null, null)}));
+        return new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(name, null, null)});
     }
 
     Extensions authorityInformationAccess(String ocspUrl, String caIssuersUrl) {

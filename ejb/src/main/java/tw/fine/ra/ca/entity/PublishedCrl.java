@@ -20,17 +20,22 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A CRL as published, so every node serves the same bytes. A CRL with 100,000 entries is megabytes;
+ * A CRL as published, full or delta, so every node serves the same bytes. A CRL with 100,000 entries is megabytes;
  * the schema has no portable large-object type for H2 and PostgreSQL, so the base64 text is kept in
  * ordered parts of {@value #PART} characters.
  */
 @Entity
 @Table(name = "ca_crl")
-@NamedQuery(name = PublishedCrl.LATEST,
-        query = "select c from PublishedCrl c where c.issuerDn = :issuer order by c.crlNumber desc")
+@NamedQuery(name = PublishedCrl.LATEST, query = "select c from PublishedCrl c where c.issuerDn = :issuer"
+        + " and c.baseNumber is null order by c.crlNumber desc")
+@NamedQuery(name = PublishedCrl.LATEST_DELTA, query = "select c from PublishedCrl c where c.issuerDn = :issuer"
+        + " and c.baseNumber is not null order by c.crlNumber desc")
 public class PublishedCrl {
 
+    /** The latest full CRL of an issuer first. */
     public static final String LATEST = "PublishedCrl.latest";
+    /** The latest delta CRL of an issuer first. */
+    public static final String LATEST_DELTA = "PublishedCrl.latestDelta";
     static final int PART = 30_000;
 
     @Id
@@ -53,6 +58,10 @@ public class PublishedCrl {
     @Column(name = "entries", nullable = false)
     private int entries;
 
+    /** A delta CRL's base: the number of the full CRL it completes; null for a full CRL. */
+    @Column(name = "base_number")
+    private Long baseNumber;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "ca_crl_part", joinColumns = @JoinColumn(name = "crl_id"))
     @OrderColumn(name = "part_index")
@@ -73,6 +82,18 @@ public class PublishedCrl {
         for (int i = 0; i < text.length(); i += PART) {
             parts.add(text.substring(i, Math.min(text.length(), i + PART)));
         }
+    }
+
+    /** A delta CRL (RFC 5280 5.2.4) completing the full CRL numbered {@code baseNumber}. */
+    public static PublishedCrl delta(String issuerDn, long crlNumber, long baseNumber, Instant thisUpdate,
+            Instant nextUpdate, int entries, byte[] der) {
+        PublishedCrl crl = new PublishedCrl(issuerDn, crlNumber, thisUpdate, nextUpdate, entries, der);
+        crl.baseNumber = baseNumber;
+        return crl;
+    }
+
+    public boolean isDelta() {
+        return baseNumber != null;
     }
 
     public Long id() {

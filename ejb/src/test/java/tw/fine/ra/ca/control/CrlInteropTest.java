@@ -104,13 +104,66 @@ class CrlInteropTest {
         assertFalse(result.output().contains("Invalidity Date"), result.output());
     }
 
+    @Test
+    void opensslParsesTheDeltaCrlAndWithDeltasRejectsACertificateRevokedAfterTheBase() {
+        BigInteger other = ca.serials.next();
+        byte[] base = crl("base.pem", BigInteger.valueOf(20), List.of(entry(other, RevocationReason.SUPERSEDED)));
+        byte[] delta = deltaCrl("delta.pem", BigInteger.valueOf(21), BigInteger.valueOf(20), base, List.of(
+                entry(other, RevocationReason.SUPERSEDED), entry(cert.getSerialNumber(), RevocationReason.KEY_COMPROMISE)));
+        Openssl.pemCrl(dir.resolve("base-and-delta.pem"), base, delta);
+
+        Openssl.Result parsed = Openssl.run(dir, "crl", "-in", "delta.pem", "-CAfile", "chain.pem", "-verify", "-noout",
+                "-text");
+        Openssl.Result baseOnly = Openssl.run(dir, "verify", "-crl_check", "-use_deltas", "-CAfile", "chain.pem",
+                "-CRLfile", "base.pem", "ee.pem");
+        Openssl.Result withDelta = Openssl.run(dir, "verify", "-crl_check", "-use_deltas", "-CAfile", "chain.pem",
+                "-CRLfile", "base-and-delta.pem", "ee.pem");
+
+        assertTrue(parsed.ok() && parsed.output().contains("verify OK"), parsed.output());
+        assertTrue(parsed.output().contains("X509v3 Delta CRL Indicator: critical\n                20"), parsed.output());
+        assertTrue(parsed.output().contains("X509v3 CRL Number: \n                21"), parsed.output());
+        assertEquals(1, parsed.output().split("Serial Number:", -1).length - 1, "only the change: " + parsed.output());
+        assertTrue(baseOnly.ok(), "the base alone does not know it yet: " + baseOnly.output());
+        assertFalse(withDelta.ok(), withDelta.output());
+        assertTrue(withDelta.output().contains("certificate revoked"), withDelta.output());
+    }
+
+    @Test
+    void opensslWithDeltasAcceptsACertificateWhoseHoldOnTheBaseTheDeltaRemoves() {
+        byte[] base = crl("held-base.pem", BigInteger.valueOf(30),
+                List.of(entry(cert.getSerialNumber(), RevocationReason.CERTIFICATE_HOLD)));
+        byte[] delta = deltaCrl("release-delta.pem", BigInteger.valueOf(31), BigInteger.valueOf(30), base, List.of());
+        Openssl.pemCrl(dir.resolve("held-and-released.pem"), base, delta);
+
+        Openssl.Result text = Openssl.run(dir, "crl", "-in", "release-delta.pem", "-noout", "-text");
+        Openssl.Result baseOnly = Openssl.run(dir, "verify", "-crl_check", "-use_deltas", "-CAfile", "chain.pem",
+                "-CRLfile", "held-base.pem", "ee.pem");
+        Openssl.Result released = Openssl.run(dir, "verify", "-crl_check", "-use_deltas", "-CAfile", "chain.pem",
+                "-CRLfile", "held-and-released.pem", "ee.pem");
+
+        assertTrue(text.output().contains("Remove From CRL"), text.output());
+        assertFalse(baseOnly.ok(), baseOnly.output());
+        assertTrue(released.ok(), released.output());
+    }
+
+    private static byte[] deltaCrl(String file, BigInteger number, BigInteger baseNumber, byte[] base,
+            List<RevokedEntry> now) {
+        Instant at = Instant.now();
+        byte[] der = new CrlBuilder(ca.ca).delta(number, baseNumber, at, at.plus(Duration.ofMinutes(15)),
+                CrlChanges.since(base, now));
+        Openssl.pemCrl(dir.resolve(file), der);
+        return der;
+    }
+
     private static RevokedEntry entry(BigInteger serial, RevocationReason reason) {
         return new RevokedEntry(serial, Instant.now().minusSeconds(60), reason);
     }
 
-    private static void crl(String file, BigInteger number, List<RevokedEntry> entries) {
+    private static byte[] crl(String file, BigInteger number, List<RevokedEntry> entries) {
         Instant now = Instant.now();
-        byte[] der = new CrlBuilder(ca.ca).full(number, now, now.plus(Duration.ofHours(24)), entries);
+        byte[] der = new CrlBuilder(ca.ca, ca.settings.deltaCrlUrl()).full(number, now, now.plus(Duration.ofHours(24)),
+                entries);
         Openssl.pemCrl(dir.resolve(file), der);
+        return der;
     }
 }

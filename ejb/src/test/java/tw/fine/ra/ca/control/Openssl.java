@@ -60,8 +60,12 @@ final class Openssl {
         return write(file, text.toString());
     }
 
-    static Path pemCrl(Path file, byte[] der) {
-        return write(file, pemBlock("X509 CRL", der));
+    static Path pemCrl(Path file, byte[]... ders) {
+        StringBuilder text = new StringBuilder();
+        for (byte[] der : ders) {
+            text.append(pemBlock("X509 CRL", der));
+        }
+        return write(file, text.toString());
     }
 
     static String pemBlock(String type, byte[] der) {

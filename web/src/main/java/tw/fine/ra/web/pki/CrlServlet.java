@@ -13,12 +13,16 @@ import java.util.Optional;
 import tw.fine.ra.ca.boundary.CrlDocument;
 import tw.fine.ra.ca.boundary.Publication;
 
-/** The full CRL at the URL in the certificates' CRL distribution point: {@code /pki/crl/<ca>.crl}. */
+/**
+ * The full CRL at the URL in the certificates' CRL distribution point, {@code /pki/crl/<ca>.crl}, and
+ * the issuing CA's delta CRL at the one in their Freshest CRL, {@code /pki/crl/<ca>-delta.crl}
+ * (docs/adr/0012); both numbered from one counter, so the number tags either.
+ */
 @WebServlet("/pki/crl/*")
 public class CrlServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    /** A CRL is re-issued within seconds of a revocation; caches should not hold it much longer. */
+    /** A delta CRL is re-issued within seconds of a revocation; caches should not hold it much longer. */
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
     @EJB
