@@ -25,14 +25,17 @@ import java.util.Base64;
 @Table(name = "ca_certificate")
 @NamedQuery(name = IssuedCertificate.BY_SERIAL,
         query = "select c from IssuedCertificate c where c.issuerDn = :issuer and c.serialHex = :serial")
+@NamedQuery(name = IssuedCertificate.TAKEN,
+        query = "select c.keyFingerprint from IssuedCertificate c where c.keyFingerprint in :fingerprints"
+                + " union all select c.serialHex from IssuedCertificate c"
+                + " where c.issuerDn = :issuer and c.serialHex in :serials")
 @NamedQuery(name = IssuedCertificate.OF_REQUEST,
         query = "select c from IssuedCertificate c where c.requestId = :request order by c.usage")
 @NamedQuery(name = IssuedCertificate.OF_SUBSCRIBER,
         query = "select c from IssuedCertificate c where c.subscriberId = :subscriber order by c.id")
-@NamedQuery(name = IssuedCertificate.COUNT_KEYS,
-        query = "select count(c) from IssuedCertificate c where c.keyFingerprint in :fingerprints")
-@NamedQuery(name = IssuedCertificate.RSA_MODULI,
-        query = "select c.rsaModulus from IssuedCertificate c where c.rsaModulus is not null")
+@NamedQuery(name = IssuedCertificate.RSA_MODULI_AFTER,
+        query = "select c.modulusPosition, c.rsaModulus from IssuedCertificate c where c.modulusPosition > :position"
+                + " order by c.modulusPosition")
 @NamedQuery(name = IssuedCertificate.DUE_TO_EXPIRE,
         query = "select c from IssuedCertificate c where c.notAfter < :now and c.status in :statuses")
 public class IssuedCertificate {
@@ -40,10 +43,11 @@ public class IssuedCertificate {
     public static final String BY_SERIAL = "IssuedCertificate.bySerial";
     public static final String OF_REQUEST = "IssuedCertificate.ofRequest";
     public static final String OF_SUBSCRIBER = "IssuedCertificate.ofSubscriber";
-    public static final String COUNT_KEYS = "IssuedCertificate.countKeys";
+    /** Of some key fingerprints and serials, those already certified (one round trip for both). */
+    public static final String TAKEN = "IssuedCertificate.taken";
     public static final String DUE_TO_EXPIRE = "IssuedCertificate.dueToExpire";
-    /** Every certified RSA modulus as hex, for the shared-prime check (docs/adr/0008). */
-    public static final String RSA_MODULI = "IssuedCertificate.rsaModuli";
+    /** The certified RSA moduli (position, hex) after a position, in order, for the shared-prime check (docs/adr/0008). */
+    public static final String RSA_MODULI_AFTER = "IssuedCertificate.rsaModuliAfter";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ca_certificate_seq")
@@ -103,6 +107,10 @@ public class IssuedCertificate {
     @Column(name = "rsa_modulus")
     private String rsaModulus;
 
+    /** The modulus's place in commit order, so each node's in-memory copy adds exactly those it lacks. */
+    @Column(name = "modulus_position")
+    private Long modulusPosition;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -139,9 +147,10 @@ public class IssuedCertificate {
         return c;
     }
 
-    /** Records the certified key's RSA modulus, for the shared-prime check of every later key. */
-    public IssuedCertificate withRsaModulus(BigInteger modulus) {
+    /** Records the certified key's RSA modulus at its position, for the shared-prime check of every later key. */
+    public IssuedCertificate withRsaModulus(BigInteger modulus, long position) {
         this.rsaModulus = modulus.toString(16);
+        this.modulusPosition = position;
         return this;
     }
 
