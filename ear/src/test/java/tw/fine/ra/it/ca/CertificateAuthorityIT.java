@@ -157,15 +157,8 @@ class CertificateAuthorityIT {
         PairRequest first = CaFixtures.pairRequest();
         ca.issuePair(new PairRequest(first.requestId(), first.subscriberId(), "70759028", first.signingRequest(),
                 CaFixtures.csr(sharing.get(0))));
-        PairRequest second = CaFixtures.pairRequest();
 
-        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(new PairRequest(
-                second.requestId(), second.subscriberId(), "70759028", second.signingRequest(),
-                CaFixtures.csr(sharing.get(1)))));
-
-        assertEquals(RequestRejectedException.Reason.RSA_SHARED_PRIME, e.reason());
-        assertTrue(ca.ofSubscriber(second.subscriberId()).isEmpty());
-        assertEquals(1L, rejections(second.subscriberId(), "RSA_SHARED_PRIME"));
+        refusedForASharedPrimeAuditedAndNothingKept(sharing.get(1));
     }
 
     /**
@@ -177,15 +170,8 @@ class CertificateAuthorityIT {
         List<KeyPair> sharing = CaFixtures.rsaKeysSharingAPrime();
         ca.issuePair(CaFixtures.pairRequest()); // this node's moduli are loaded and current
         certifiedByAnotherNode((java.security.interfaces.RSAPublicKey) sharing.get(0).getPublic());
-        PairRequest second = CaFixtures.pairRequest();
 
-        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(new PairRequest(
-                second.requestId(), second.subscriberId(), "70759028", second.signingRequest(),
-                CaFixtures.csr(sharing.get(1)))));
-
-        assertEquals(RequestRejectedException.Reason.RSA_SHARED_PRIME, e.reason());
-        assertTrue(ca.ofSubscriber(second.subscriberId()).isEmpty());
-        assertEquals(1L, rejections(second.subscriberId(), "RSA_SHARED_PRIME"));
+        refusedForASharedPrimeAuditedAndNothingKept(sharing.get(1));
     }
 
     /**
@@ -390,6 +376,17 @@ class CertificateAuthorityIT {
                 java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(key.getEncoded())), new byte[] {3}, now).withRsaModulus(key.getModulus(), counter.next()));
         tx.commit();
+    }
+
+    private void refusedForASharedPrimeAuditedAndNothingKept(KeyPair encryptionKey) {
+        PairRequest r = CaFixtures.pairRequest();
+
+        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(new PairRequest(
+                r.requestId(), r.subscriberId(), "70759028", r.signingRequest(), CaFixtures.csr(encryptionKey))));
+
+        assertEquals(RequestRejectedException.Reason.RSA_SHARED_PRIME, e.reason());
+        assertTrue(ca.ofSubscriber(r.subscriberId()).isEmpty());
+        assertEquals(1L, rejections(r.subscriberId(), "RSA_SHARED_PRIME"));
     }
 
     /** Audited refusals of this subscriber's requests that name the reason. */

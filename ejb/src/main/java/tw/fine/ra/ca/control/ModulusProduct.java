@@ -6,23 +6,34 @@ import java.util.List;
 
 /**
  * The certified RSA moduli kept in memory for the shared-prime check (docs/adr/0008): products of
- * {@value #BLOCK} moduli each, and the latest moduli not yet making a whole block. Immutable, so a
- * check reads one instance while another thread builds the next. A check reduces each block modulo
- * the new n (one long division, linear in the bits stored, no parsing and no database) and takes
- * one GCD.
+ * {@value #BLOCK} moduli each, the last one filling up. Immutable, so a check reads one instance
+ * while another thread builds the next. A check reduces each product modulo the new n
+ * ({@link Montgomery}: linear in the bits stored, no parsing and no database), multiplies the
+ * remainders and takes one GCD.
  */
 final class ModulusProduct {
 
     static final int BLOCK = 64;
-    static final ModulusProduct EMPTY = new ModulusProduct(List.of(), List.of(), 0);
+    static final ModulusProduct EMPTY = new ModulusProduct(List.of(), 0);
 
-    private final List<BigInteger> blocks;
-    private final List<BigInteger> open;
+    /** The product of up to {@value #BLOCK} moduli, and its words for {@link Montgomery#reduce}. */
+    private record Block(int count, BigInteger product, long[] words) {
+
+        static Block of(BigInteger first) {
+            return new Block(1, first, Montgomery.words(first));
+        }
+
+        Block times(BigInteger modulus) {
+            BigInteger next = product.multiply(modulus);
+            return new Block(count + 1, next, Montgomery.words(next));
+        }
+    }
+
+    private final List<Block> blocks;
     private final long through;
 
-    private ModulusProduct(List<BigInteger> blocks, List<BigInteger> open, long through) {
+    private ModulusProduct(List<Block> blocks, long through) {
         this.blocks = blocks;
-        this.open = open;
         this.through = through;
     }
 
@@ -32,29 +43,37 @@ final class ModulusProduct {
     }
 
     int size() {
-        return blocks.size() * BLOCK + open.size();
+        return blocks.stream().mapToInt(Block::count).sum();
     }
 
     /** This product and {@code moduli}, certified up to position {@code upTo}. */
     ModulusProduct with(List<BigInteger> moduli, long upTo) {
         if (moduli.isEmpty()) {
-            return upTo > through ? new ModulusProduct(blocks, open, upTo) : this;
+            return upTo > through ? new ModulusProduct(blocks, upTo) : this;
         }
-        List<BigInteger> nextBlocks = new ArrayList<>(blocks);
-        List<BigInteger> nextOpen = new ArrayList<>(open);
+        List<Block> next = new ArrayList<>(blocks);
         for (BigInteger m : moduli) {
-            nextOpen.add(m);
-            if (nextOpen.size() == BLOCK) {
-                nextBlocks.add(product(nextOpen, 0, BLOCK));
-                nextOpen.clear();
+            int last = next.size() - 1;
+            if (last >= 0 && next.get(last).count() < BLOCK) {
+                next.set(last, next.get(last).times(m));
+            } else {
+                next.add(Block.of(m));
             }
         }
-        return new ModulusProduct(List.copyOf(nextBlocks), List.copyOf(nextOpen), Math.max(upTo, through));
+        return new ModulusProduct(List.copyOf(next), Math.max(upTo, through));
     }
 
     /** True if n shares a prime with any modulus included (or equals one). */
     boolean sharesPrimeWith(BigInteger n) {
-        return sharesPrime(n, blocks) || sharesPrime(n, open);
+        if (!n.testBit(0)) {
+            return sharesPrime(n, blocks.stream().map(Block::product).toList());
+        }
+        Montgomery reduction = new Montgomery(n);
+        BigInteger product = BigInteger.ONE;
+        for (Block block : blocks) {
+            product = product.multiply(reduction.reduce(block.words())).mod(n);
+        }
+        return !n.gcd(product).equals(BigInteger.ONE);
     }
 
     /** The product of all of {@code moduli} modulo n, then one GCD: 1 means no prime in common. */
@@ -64,14 +83,5 @@ final class ModulusProduct {
             product = product.multiply(m.mod(n)).mod(n);
         }
         return !n.gcd(product).equals(BigInteger.ONE);
-    }
-
-    /** A product tree's root: halves multiplied, so the big multiplications are balanced. */
-    private static BigInteger product(List<BigInteger> moduli, int from, int to) {
-        if (to - from == 1) {
-            return moduli.get(from);
-        }
-        int middle = (from + to) >>> 1;
-        return product(moduli, from, middle).multiply(product(moduli, middle, to));
     }
 }

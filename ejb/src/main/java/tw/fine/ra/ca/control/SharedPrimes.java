@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
@@ -34,7 +35,10 @@ public class SharedPrimes {
     /**
      * Refuses a pair with an RSA key that shares a prime with the other key or with a modulus
      * certified and committed so far; returns the position checked through, for {@link #number}.
+     * Outside the caller's transaction, so what it adds to the moduli in memory is committed, never
+     * a modulus of the caller's own that could still roll back.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public long refuse(CheckedKey signing, CheckedKey encryption) throws RequestRejectedException {
         ModulusProduct known = catchUp();
         refuse(signing, encryption, known::sharesPrimeWith);
@@ -44,7 +48,8 @@ public class SharedPrimes {
     /**
      * Gives the pair's RSA moduli their positions, holding the counter's lock until commit, and
      * checks them against the moduli committed after {@code checkedThrough} by requests running
-     * at the same time (on any node): with the lock held, all of those are committed and visible.
+     * at the same time (on any node): with the lock held, all of those are committed and visible,
+     * and the counter says whether there are any.
      */
     public void number(long checkedThrough, CheckedKey signing, IssuedCertificate s, CheckedKey encryption,
             IssuedCertificate e) throws RequestRejectedException {
@@ -52,8 +57,10 @@ public class SharedPrimes {
             return;
         }
         ModulusCounter counter = em.find(ModulusCounter.class, ModulusCounter.ID, LockModeType.PESSIMISTIC_WRITE);
-        List<BigInteger> meanwhile = moduliAfter(checkedThrough);
-        refuse(signing, encryption, n -> ModulusProduct.sharesPrime(n, meanwhile));
+        if (counter.last() > checkedThrough) {
+            List<BigInteger> meanwhile = moduliAfter(checkedThrough);
+            refuse(signing, encryption, n -> ModulusProduct.sharesPrime(n, meanwhile));
+        }
         signing.rsaModulus().ifPresent(m -> s.withRsaModulus(m, counter.next()));
         encryption.rsaModulus().ifPresent(m -> e.withRsaModulus(m, counter.next()));
     }
