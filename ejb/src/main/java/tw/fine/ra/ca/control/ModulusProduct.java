@@ -19,13 +19,12 @@ final class ModulusProduct {
     /** The product of up to {@value #BLOCK} moduli, and its words for {@link Montgomery#reduce}. */
     private record Block(int count, BigInteger product, long[] words) {
 
-        static Block of(BigInteger first) {
-            return new Block(1, first, Montgomery.words(first));
+        Block(int count, BigInteger product) {
+            this(count, product, Montgomery.words(product));
         }
 
-        Block times(BigInteger modulus) {
-            BigInteger next = product.multiply(modulus);
-            return new Block(count + 1, next, Montgomery.words(next));
+        Block times(BigInteger moreModuli, int more) {
+            return new Block(count + more, product.multiply(moreModuli));
         }
     }
 
@@ -52,13 +51,18 @@ final class ModulusProduct {
             return upTo > through ? new ModulusProduct(blocks, upTo) : this;
         }
         List<Block> next = new ArrayList<>(blocks);
-        for (BigInteger m : moduli) {
+        int added = 0;
+        while (added < moduli.size()) {
             int last = next.size() - 1;
-            if (last >= 0 && next.get(last).count() < BLOCK) {
-                next.set(last, next.get(last).times(m));
+            int room = last >= 0 ? BLOCK - next.get(last).count() : 0;
+            int take = Math.min(room > 0 ? room : BLOCK, moduli.size() - added);
+            BigInteger product = product(moduli, added, added + take);
+            if (room > 0) {
+                next.set(last, next.get(last).times(product, take));
             } else {
-                next.add(Block.of(m));
+                next.add(new Block(take, product));
             }
+            added += take;
         }
         return new ModulusProduct(List.copyOf(next), Math.max(upTo, through));
     }
@@ -83,5 +87,14 @@ final class ModulusProduct {
             product = product.multiply(m.mod(n)).mod(n);
         }
         return !n.gcd(product).equals(BigInteger.ONE);
+    }
+
+    /** A product tree's root: halves multiplied, so the big multiplications are balanced. */
+    private static BigInteger product(List<BigInteger> moduli, int from, int to) {
+        if (to - from == 1) {
+            return moduli.get(from);
+        }
+        int middle = (from + to) >>> 1;
+        return product(moduli, from, middle).multiply(product(moduli, middle, to));
     }
 }
