@@ -74,8 +74,12 @@ public class PairSigner {
     private Set<String> taken(List<String> fingerprints, List<BigInteger> serials) {
         // an empty IN list is not valid SQL everywhere: a fingerprint no key has stands in
         List<String> asked = fingerprints.isEmpty() ? List.of("-") : fingerprints;
-        return new HashSet<>(em.createNamedQuery(IssuedCertificate.TAKEN, String.class)
+        Set<String> taken = new HashSet<>();
+        for (Object found : em.createNamedQuery(IssuedCertificate.TAKEN)
                 .setParameter("fingerprints", asked).setParameter("issuer", keys.issuerDn())
-                .setParameter("serials", serials.stream().map(IssuedCertificate::hex).toList()).getResultList());
+                .setParameter("serials", serials.stream().map(IssuedCertificate::hex).toList()).getResultList()) {
+            taken.add((String) found);
+        }
+        return taken;
     }
 }
