@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
@@ -35,8 +36,11 @@ import tw.fine.ra.ca.boundary.IssuedPair;
 import tw.fine.ra.ca.boundary.PairRequest;
 import tw.fine.ra.ca.boundary.UnknownCertificateException;
 import tw.fine.ra.ca.control.CaCredentials;
+import tw.fine.ra.ca.control.SerialNumbers;
 import tw.fine.ra.ca.entity.CertificateStatus;
 import tw.fine.ra.ca.entity.CertificateUsage;
+import tw.fine.ra.ca.entity.IssuanceRequest;
+import tw.fine.ra.ca.entity.ModulusCounter;
 import tw.fine.ra.ca.entity.IllegalStatusTransitionException;
 import tw.fine.ra.ca.entity.IssuedCertificate;
 import tw.fine.ra.ca.entity.RequestRejectedException;
@@ -60,6 +64,9 @@ class CertificateAuthorityIT {
 
     @Resource
     UserTransaction tx;
+
+    @Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
     @Inject
     CaMaintenance maintenance;
@@ -150,15 +157,50 @@ class CertificateAuthorityIT {
         PairRequest first = CaFixtures.pairRequest();
         ca.issuePair(new PairRequest(first.requestId(), first.subscriberId(), "70759028", first.signingRequest(),
                 CaFixtures.csr(sharing.get(0))));
-        PairRequest second = CaFixtures.pairRequest();
 
-        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(new PairRequest(
-                second.requestId(), second.subscriberId(), "70759028", second.signingRequest(),
-                CaFixtures.csr(sharing.get(1)))));
+        refusedForASharedPrimeAuditedAndNothingKept(sharing.get(1));
+    }
 
-        assertEquals(RequestRejectedException.Reason.RSA_SHARED_PRIME, e.reason());
-        assertTrue(ca.ofSubscriber(second.subscriberId()).isEmpty());
-        assertEquals(1L, rejections(second.subscriberId(), "RSA_SHARED_PRIME"));
+    /**
+     * Issue 10: the moduli the CA keeps in memory pick up one that another node certified, written
+     * to the database behind this node's back at the next position.
+     */
+    @Test
+    void aKeySharingAPrimeWithOneAnotherNodeCertifiedIsRefused() throws Exception {
+        List<KeyPair> sharing = CaFixtures.rsaKeysSharingAPrime();
+        ca.issuePair(CaFixtures.pairRequest()); // this node's moduli are loaded and current
+        certifiedByAnotherNode((java.security.interfaces.RSAPublicKey) sharing.get(0).getPublic());
+
+        refusedForASharedPrimeAuditedAndNothingKept(sharing.get(1));
+    }
+
+    /**
+     * Issue 10: two requests at once whose keys share a prime are not both certified, whichever
+     * checks first: the later one finds the other's modulus under the counter's lock.
+     */
+    @Test
+    void twoRequestsAtOnceSharingAPrimeAreNotBothCertified() throws Exception {
+        List<KeyPair> sharing = CaFixtures.rsaKeysSharingAPrime();
+        List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+        for (KeyPair key : sharing) {
+            PairRequest r = CaFixtures.pairRequest();
+            PairRequest sharingOne = new PairRequest(r.requestId(), r.subscriberId(), "70759028", r.signingRequest(),
+                    CaFixtures.csr(key));
+            outcomes.add(executor.submit(() -> {
+                try {
+                    ca.issuePair(sharingOne);
+                    return "ISSUED";
+                } catch (RequestRejectedException e) {
+                    return e.reason().name();
+                }
+            }));
+        }
+
+        List<String> results = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<String> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+        assertEquals(List.of("ISSUED", "RSA_SHARED_PRIME"), results.stream().sorted().toList());
     }
 
     /** The CA checks the subject itself, whatever the RA sends (issue 9 item 5). */
@@ -317,6 +359,34 @@ class CertificateAuthorityIT {
 
     private static X509Certificate x509(byte[] der) throws Exception {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    }
+
+    /**
+     * What another node's issuance leaves in the database: the request, and the certificate with
+     * its modulus numbered under the counter's lock.
+     */
+    private void certifiedByAnotherNode(java.security.interfaces.RSAPublicKey key) throws Exception {
+        String requestId = java.util.UUID.randomUUID().toString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        tx.begin();
+        em.persist(new IssuanceRequest(requestId, "70759028-00-9999", new byte[] {1}, new byte[] {2}, now));
+        ModulusCounter counter = em.find(ModulusCounter.class, ModulusCounter.ID, LockModeType.PESSIMISTIC_WRITE);
+        em.persist(new IssuedCertificate(requestId, "70759028-00-9999", CertificateUsage.ENCRYPTION, keys.issuerDn(),
+                new SerialNumbers().next(), "CN=another node", now, now.plus(Duration.ofDays(1)),
+                java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(key.getEncoded())), new byte[] {3}, now).withRsaModulus(key.getModulus(), counter.next()));
+        tx.commit();
+    }
+
+    private void refusedForASharedPrimeAuditedAndNothingKept(KeyPair encryptionKey) {
+        PairRequest r = CaFixtures.pairRequest();
+
+        RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(new PairRequest(
+                r.requestId(), r.subscriberId(), "70759028", r.signingRequest(), CaFixtures.csr(encryptionKey))));
+
+        assertEquals(RequestRejectedException.Reason.RSA_SHARED_PRIME, e.reason());
+        assertTrue(ca.ofSubscriber(r.subscriberId()).isEmpty());
+        assertEquals(1L, rejections(r.subscriberId(), "RSA_SHARED_PRIME"));
     }
 
     /** Audited refusals of this subscriber's requests that name the reason. */

@@ -1,6 +1,5 @@
 package tw.fine.ra.ca.boundary;
 
-import static tw.fine.ra.ca.entity.RequestRejectedException.Reason.KEY_ALREADY_CERTIFIED;
 import static tw.fine.ra.ca.entity.RequestRejectedException.Reason.REQUEST_ID_REUSED;
 
 import jakarta.ejb.Stateless;
@@ -8,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigInteger;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,9 +78,9 @@ public class CertificateAuthority {
     /**
      * Issues a signing and an encryption certificate from two PKCS#10 requests. The subject comes
      * from the subscriber id and organization, never from the requests, and the CA checks them
-     * itself; each key is screened, RSA moduli against every one certified (docs/adr/0008). The request is stored before
-     * signing and the certificates after it in the same transaction; a repeated request id returns
-     * the pair issued the first time.
+     * itself; each key is screened, RSA moduli against every one certified (docs/adr/0008). The
+     * request is stored before signing and the certificates after it in the same transaction; a
+     * repeated request id returns the pair issued the first time.
      */
     public IssuedPair issuePair(PairRequest request) throws RequestRejectedException {
         IssuanceRequest earlier = em.find(IssuanceRequest.class, request.requestId());
@@ -90,6 +90,8 @@ public class CertificateAuthority {
         SubjectName subject;
         CheckedKey signing;
         CheckedKey encryption;
+        List<BigInteger> serials;
+        long checkedThrough;
         try {
             subject = SubjectName.registered(request.subscriberId(), request.organizationUbn());
             signing = check.check(request.signingRequest());
@@ -97,12 +99,10 @@ public class CertificateAuthority {
             CertificateProfile.SIGNING.checkKey(signing.key());
             CertificateProfile.ENCRYPTION.checkKey(encryption.key());
             check.checkPair(signing, encryption);
-            refuseKnownKeys(signing, encryption);
-            sharedPrimes.refuse(signing, encryption);
+            serials = signer.serialsFor(signing, encryption);
+            checkedThrough = sharedPrimes.refuse(signing, encryption);
         } catch (RequestRejectedException e) {
-            audit.failure(CA, AuditEvent.CERTIFICATE_REQUEST_REJECTED, request.subscriberId(),
-                    "request " + request.requestId() + ": " + e.getMessage());
-            throw e;
+            throw rejected(request, e);
         }
         em.persist(new IssuanceRequest(request.requestId(), request.subscriberId(), request.signingRequest(),
                 request.encryptionRequest(), clock.instant()));
@@ -110,9 +110,17 @@ public class CertificateAuthority {
         em.flush();
         Instant now = now();
         Instant notAfter = keys.issuer().notAfter(now);
-        IssuedCertificate s = signer.sign(request.requestId(), subject, CertificateUsage.SIGNING, signing, now, notAfter);
-        IssuedCertificate e = signer.sign(request.requestId(), subject, CertificateUsage.ENCRYPTION, encryption, now,
-                notAfter);
+        IssuedCertificate s = signer.sign(request.requestId(), subject, CertificateUsage.SIGNING, signing,
+                serials.get(0), now, notAfter);
+        IssuedCertificate e = signer.sign(request.requestId(), subject, CertificateUsage.ENCRYPTION, encryption,
+                serials.get(1), now, notAfter);
+        try {
+            sharedPrimes.number(checkedThrough, signing, s, encryption, e);
+        } catch (RequestRejectedException late) {
+            throw rejected(request, late);
+        }
+        em.persist(s);
+        em.persist(e);
         audit.success(CA, AuditEvent.CERTIFICATE_PAIR_ISSUED, request.subscriberId(), "request " + request.requestId()
                 + ": signing #" + s.id() + " serial " + IssuedCertificate.hex(s.serial()) + ", encryption #" + e.id()
                 + " serial " + IssuedCertificate.hex(e.serial()));
@@ -218,13 +226,11 @@ public class CertificateAuthority {
         return new IssuedPair(s, e);
     }
 
-    private void refuseKnownKeys(CheckedKey signing, CheckedKey encryption) throws RequestRejectedException {
-        long known = em.createNamedQuery(IssuedCertificate.COUNT_KEYS, Long.class)
-                .setParameter("fingerprints", List.of(signing.fingerprint(), encryption.fingerprint()))
-                .getSingleResult();
-        if (known > 0) {
-            throw new RequestRejectedException(KEY_ALREADY_CERTIFIED, "a key of this request is already certified");
-        }
+    /** Audits a refusal in a transaction of its own (this one rolls back) and hands it on. */
+    private RequestRejectedException rejected(PairRequest request, RequestRejectedException e) {
+        audit.failure(CA, AuditEvent.CERTIFICATE_REQUEST_REJECTED, request.subscriberId(),
+                "request " + request.requestId() + ": " + e.getMessage());
+        return e;
     }
 
     private Optional<IssuedCertificate> subscribers(long number) {

@@ -51,8 +51,7 @@ public final class KeyScreening {
      */
     public void refuseSharedPrime(RSAPublicKey key, Stream<BigInteger> certified) throws RequestRejectedException {
         BigInteger n = key.getModulus();
-        BigInteger product = certified.reduce(BigInteger.ONE, (p, m) -> p.multiply(m).mod(n));
-        if (!n.gcd(product).equals(BigInteger.ONE)) {
+        if (ModulusProduct.sharesPrime(n, certified.toList())) {
             throw rsa(RSA_SHARED_PRIME, n, "shares a prime with a modulus already certified");
         }
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -25,14 +26,18 @@ import java.util.Base64;
 @Table(name = "ca_certificate")
 @NamedQuery(name = IssuedCertificate.BY_SERIAL,
         query = "select c from IssuedCertificate c where c.issuerDn = :issuer and c.serialHex = :serial")
+// SQL, because strict JPQL (as WildFly runs it) has no union; both halves use a unique index
+@NamedNativeQuery(name = IssuedCertificate.TAKEN,
+        query = "select key_fingerprint from ca_certificate where key_fingerprint in (:fingerprints)"
+                + " union all select serial_hex from ca_certificate"
+                + " where issuer_dn = :issuer and serial_hex in (:serials)")
 @NamedQuery(name = IssuedCertificate.OF_REQUEST,
         query = "select c from IssuedCertificate c where c.requestId = :request order by c.usage")
 @NamedQuery(name = IssuedCertificate.OF_SUBSCRIBER,
         query = "select c from IssuedCertificate c where c.subscriberId = :subscriber order by c.id")
-@NamedQuery(name = IssuedCertificate.COUNT_KEYS,
-        query = "select count(c) from IssuedCertificate c where c.keyFingerprint in :fingerprints")
-@NamedQuery(name = IssuedCertificate.RSA_MODULI,
-        query = "select c.rsaModulus from IssuedCertificate c where c.rsaModulus is not null")
+@NamedQuery(name = IssuedCertificate.RSA_MODULI_AFTER,
+        query = "select c.modulusPosition, c.rsaModulus from IssuedCertificate c where c.modulusPosition > :position"
+                + " order by c.modulusPosition")
 @NamedQuery(name = IssuedCertificate.CHANGED_SINCE,
         query = "select c.serialHex, c.version from IssuedCertificate c"
                 + " where c.issuerDn = :issuer and c.statusChangedAt >= :since")
@@ -43,12 +48,13 @@ public class IssuedCertificate {
     public static final String BY_SERIAL = "IssuedCertificate.bySerial";
     public static final String OF_REQUEST = "IssuedCertificate.ofRequest";
     public static final String OF_SUBSCRIBER = "IssuedCertificate.ofSubscriber";
-    public static final String COUNT_KEYS = "IssuedCertificate.countKeys";
+    /** Of some key fingerprints and serials, those already certified (one round trip for both). */
+    public static final String TAKEN = "IssuedCertificate.taken";
     public static final String DUE_TO_EXPIRE = "IssuedCertificate.dueToExpire";
     /** Serial (hex) and version of the certificates whose status changed since a time, for the OCSP responders. */
     public static final String CHANGED_SINCE = "IssuedCertificate.changedSince";
-    /** Every certified RSA modulus as hex, for the shared-prime check (docs/adr/0008). */
-    public static final String RSA_MODULI = "IssuedCertificate.rsaModuli";
+    /** The certified RSA moduli (position, hex) after a position, in order, for the shared-prime check (docs/adr/0008). */
+    public static final String RSA_MODULI_AFTER = "IssuedCertificate.rsaModuliAfter";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ca_certificate_seq")
@@ -112,6 +118,10 @@ public class IssuedCertificate {
     @Column(name = "rsa_modulus")
     private String rsaModulus;
 
+    /** The modulus's place in commit order, so each node's in-memory copy adds exactly those it lacks. */
+    @Column(name = "modulus_position")
+    private Long modulusPosition;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -148,9 +158,10 @@ public class IssuedCertificate {
         return c;
     }
 
-    /** Records the certified key's RSA modulus, for the shared-prime check of every later key. */
-    public IssuedCertificate withRsaModulus(BigInteger modulus) {
+    /** Records the certified key's RSA modulus at its position, for the shared-prime check of every later key. */
+    public IssuedCertificate withRsaModulus(BigInteger modulus, long position) {
         this.rsaModulus = modulus.toString(16);
+        this.modulusPosition = position;
         return this;
     }
 
