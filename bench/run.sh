@@ -13,6 +13,8 @@
 #                       cluster (started if down), built with -Ppostgresql
 #   --mixed-minutes N   the period of mixed load before the RSS is read (default 2; issue 10 asks 10)
 #   --wrk-seconds N     the length of each wrk measurement (default 10)
+#   --only PARTS        only these parts of the in-server run, comma-separated, of
+#                       issuance,ocsp,signin,mixed,crl (mixed uses the requests that ocsp writes)
 #   --no-build          use what the last build left in ear/target
 #   --no-doc            print the table, leave docs/performance.md as it is
 #
@@ -30,14 +32,16 @@ mixed_minutes=2
 wrk_seconds=10
 build=true
 doc=true
+only=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --postgresql) postgresql=true ;;
     --mixed-minutes) mixed_minutes=$2; shift ;;
     --wrk-seconds) wrk_seconds=$2; shift ;;
+    --only) only=$2; shift ;;
     --no-build) build=false ;;
     --no-doc) doc=false ;;
-    -h|--help) sed -n '2,24p' "$0" | cut -c3-; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0" | cut -c3-; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -173,7 +177,7 @@ start_server() {
   "$server/bin/standalone.sh" -Djboss.socket.binding.port-offset="$offset" \
       -Dit.http.port="$http" -Dit.https.port="$https" -Dfine.bench.dir="$work" -Dfine.bench.scripts="$ROOT/bench" \
       -Dfine.bench.wrk-seconds="$wrk_seconds" -Dfine.bench.mixed-seconds=$((mixed_minutes * 60)) \
-      -Dfine.bench.openssl-port="$openssl_port" > "$work/$name-console.log" 2>&1 &
+      -Dfine.bench.openssl-port="$openssl_port" -Dfine.bench.parts="$only" > "$work/$name-console.log" 2>&1 &
   wildfly=$!
   for _ in $(seq 1 1500); do
     if curl -ksf -o /dev/null "https://localhost:$https/login.xhtml"; then
@@ -238,7 +242,7 @@ echo "load_after	$(load)" >> "$results"
 stop_tools
 stop_server
 
-grep -q '^issue.raw' "$results" || { tail -n 40 "$work/benchmark-maven.log" >&2; fail "the in-server part gave no figures"; }
+grep -q '^part\.' "$results" || { tail -n 40 "$work/benchmark-maven.log" >&2; fail "the in-server part gave no figures"; }
 report_args=("$results")
 $doc && report_args+=(--doc docs/performance.md)
 java bench/Report.java "${report_args[@]}"

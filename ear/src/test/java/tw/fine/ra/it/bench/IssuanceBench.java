@@ -27,13 +27,19 @@ import tw.fine.ra.it.ca.CaFixtures;
  * against in the same run the raw signature rate of the CA key and the crypto-only ceiling: the
  * same checks and signatures as an issuance (both proofs of possession with the key screening,
  * the key policy, both certificates built and signed) with no database. The five alternate in
- * one-second slices, so a change in the machine's load slows all alike. Requests are card-like:
- * a P-256 signing key and an RSA-2048 encryption key, each new.
+ * short slices over several rounds, so a change in the machine's load slows all alike: one second
+ * for the raw signatures and the ceiling, a fixed number of pairs for issuance (each needs new
+ * keys, and an RSA key takes long to make). Requests are card-like: a P-256 signing key and an
+ * RSA-2048 encryption key.
  */
 final class IssuanceBench {
 
     static final Duration SLICE = Duration.ofSeconds(1);
-    static final int ROUNDS = 8;
+    static final int ROUNDS = 6;
+    /** Pairs per issuance slice: 25 on 1 thread, 25 on 2. */
+    static final int PAIRS_PER_SLICE = 25;
+    /** An issuance slice ends with its pairs; this only stops one that hangs. */
+    static final Duration ISSUANCE_LIMIT = Duration.ofMinutes(2);
     /** The ceiling needs no new keys (nothing is stored), so it cycles through these. */
     static final int CEILING_REQUESTS = 100;
 
@@ -51,9 +57,9 @@ final class IssuanceBench {
         this.results = results;
     }
 
-    void run(int pairs) throws Exception {
+    void run() throws Exception {
         long t0 = System.nanoTime();
-        List<PairRequest> requests = requests(pairs + CEILING_REQUESTS);
+        List<PairRequest> requests = requests(CEILING_REQUESTS + 2 * ROUNDS * PAIRS_PER_SLICE);
         results.put("issue.requests.seconds", (System.nanoTime() - t0) / 1e9);
         List<PairRequest> ceilingRequests = requests.subList(0, CEILING_REQUESTS);
         List<PairRequest> issuance = requests.subList(CEILING_REQUESTS, requests.size());
@@ -61,12 +67,14 @@ final class IssuanceBench {
         AtomicInteger cycle = new AtomicInteger();
         double[] count = new double[5];
         double[] time = new double[5];
-        for (int round = 0; round < ROUNDS && next.get() < issuance.size() - 300; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
+            int oneThread = (2 * round + 1) * PAIRS_PER_SLICE;
+            int twoThreads = (2 * round + 2) * PAIRS_PER_SLICE;
             List<Callable<Integer>> slices = List.of(this::rawSignatures,
-                    () -> threads(1, () -> ceiling(ceilingRequests.get(cycle.getAndIncrement() % CEILING_REQUESTS))),
-                    () -> threads(2, () -> ceiling(ceilingRequests.get(cycle.getAndIncrement() % CEILING_REQUESTS))),
-                    () -> threads(1, () -> issue(issuance, next)),
-                    () -> threads(2, () -> issue(issuance, next)));
+                    () -> threads(1, SLICE, () -> ceiling(ceilingRequests.get(cycle.getAndIncrement() % CEILING_REQUESTS))),
+                    () -> threads(2, SLICE, () -> ceiling(ceilingRequests.get(cycle.getAndIncrement() % CEILING_REQUESTS))),
+                    () -> threads(1, ISSUANCE_LIMIT, () -> issue(issuance, next, oneThread)),
+                    () -> threads(2, ISSUANCE_LIMIT, () -> issue(issuance, next, twoThreads)));
             for (int s = 0; s < slices.size(); s++) {
                 long start = System.nanoTime();
                 count[s] += slices.get(s).call();
@@ -110,9 +118,10 @@ final class IssuanceBench {
         return 2;
     }
 
-    private int issue(List<PairRequest> requests, AtomicInteger next) throws Exception {
+    /** Issues the next pair unless {@code upTo} are issued; answers the certificates made, -1 for none left. */
+    private int issue(List<PairRequest> requests, AtomicInteger next, int upTo) throws Exception {
         int i = next.getAndIncrement();
-        if (i >= requests.size()) {
+        if (i >= upTo) {
             return -1;
         }
         ca.issuePair(requests.get(i));
@@ -123,10 +132,13 @@ final class IssuanceBench {
         return new BigInteger(127, random).setBit(126);
     }
 
-    /** Runs {@code work} on {@code n} threads for one slice; certificates made (work answers -1 when out of requests). */
-    private int threads(int n, Callable<Integer> work) throws Exception {
+    /**
+     * Runs {@code work} on {@code n} threads for {@code limit}, or until it answers -1 (its share
+     * done); answers the certificates made.
+     */
+    private int threads(int n, Duration limit, Callable<Integer> work) throws Exception {
         AtomicInteger certificates = new AtomicInteger();
-        Instant end = Instant.now().plus(SLICE);
+        Instant end = Instant.now().plus(limit);
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             workers.add(executor.submit(() -> {

@@ -110,20 +110,25 @@ final class OcspBench {
         }
     }
 
-    /** {@code openssl ocsp -multi nproc} on the benchmark's index, answering once its port accepts. */
+    /**
+     * {@code openssl ocsp -multi nproc} on the benchmark's index, once it says it accepts. Not probed
+     * by connecting: a connection that sends no request stops a child of the responder for good.
+     */
     private Process responder() throws Exception {
+        Path log = settings.dir().resolve("openssl-ocsp.log");
         Process p = tools.start(List.of("openssl", "ocsp", "-index", "ocsp-index.txt", "-port",
                 String.valueOf(settings.opensslPort()), "-rsigner", "rsigner.pem", "-rkey", "rkey.pem", "-CA", "issuer.pem",
-                "-nmin", "60", "-multi", String.valueOf(Runtime.getRuntime().availableProcessors())), "openssl-ocsp.log");
+                "-nmin", "60", "-multi", String.valueOf(Runtime.getRuntime().availableProcessors())), log.getFileName().toString());
         for (int i = 0; i < 100; i++) {
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", settings.opensslPort())) {
+            if (Files.readString(log).contains("ACCEPT")) {
+                Thread.sleep(500);
                 return p;
-            } catch (java.io.IOException e) {
-                Thread.sleep(100);
             }
+            Thread.sleep(100);
         }
         Tools.stop(p);
-        throw new IllegalStateException("openssl ocsp does not answer on port " + settings.opensslPort());
+        throw new IllegalStateException("openssl ocsp does not accept on port " + settings.opensslPort() + ":\n"
+                + Files.readString(log));
     }
 
     /**
