@@ -10,7 +10,7 @@
 # docs/performance.md. Every process it starts is stopped by its id, also on failure or Ctrl-C.
 #
 #   --postgresql        run the server on PostgreSQL: a fresh database fine_bench on this machine's
-#                       cluster (started if down), built with -Ppostgresql
+#                       cluster (started if down, and then stopped at the end), built with -Ppostgresql
 #   --mixed-minutes N   the period of mixed load before the RSS is read (default 2; issue 10 asks 10)
 #   --wrk-seconds N     the length of each wrk measurement (default 10)
 #   --only PARTS        only these parts of the in-server run, comma-separated, of
@@ -114,11 +114,14 @@ stop_tools() {
   done < "$work/pids"
 }
 maven=""
+pg_started=""
 cleanup() {
   trap - EXIT INT TERM
   if [[ -n "$maven" ]]; then kill "$maven" 2>/dev/null || true; wait "$maven" 2>/dev/null || true; fi
   stop_tools
   stop_server
+  # the cluster only if this run started it (its postmaster, by the pid in its data folder)
+  if [[ -n "$pg_started" ]]; then pg_ctlcluster "$pg_started" main stop || true; fi
 }
 trap cleanup EXIT
 trap 'echo "interrupted" >&2; exit 130' INT TERM
@@ -140,9 +143,13 @@ if $postgresql; then
   command -v pg_ctlcluster >/dev/null || fail "PostgreSQL is not installed (apt-get install postgresql)"
   version=$(ls /usr/lib/postgresql | sort -n | tail -1)
   pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null
-  pg_ctlcluster "$version" main start 2>/dev/null || true
+  if ! pg_lsclusters -h | grep -q "^$version main .* online"; then
+    pg_ctlcluster "$version" main start
+    pg_started=$version
+  fi
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
   su postgres -c "psql -q -v ON_ERROR_STOP=1" > /dev/null <<'SQL'
+SET client_min_messages = warning;
 DROP DATABASE IF EXISTS fine_bench WITH (FORCE);
 DROP ROLE IF EXISTS fine_bench;
 CREATE ROLE fine_bench LOGIN PASSWORD 'fine_bench';

@@ -67,47 +67,57 @@ final class OcspBench {
     }
 
     void run() throws Exception {
-        Path dir = settings.dir();
         List<BigInteger[]> certificates = certificates();
         writeRequests(certificates);
         X509Certificate issuer = keys.ca().certificate();
-        CaFixtures.pem(dir.resolve("issuer.pem"), "CERTIFICATE", issuer.getEncoded());
-        CaFixtures.pem(dir.resolve("chain.pem"), "CERTIFICATE", issuer.getEncoded(), keys.ca().root().getEncoded());
+        CaFixtures.pem(settings.dir().resolve("issuer.pem"), "CERTIFICATE", issuer.getEncoded());
+        CaFixtures.pem(settings.dir().resolve("chain.pem"), "CERTIFICATE", issuer.getEncoded(),
+                keys.ca().root().getEncoded());
         writeOpensslResponder(certificates);
-        String ours = settings.httpBase() + "/pki/ocsp";
-        String openssl = "http://127.0.0.1:" + settings.opensslPort();
-        checkStatuses(certificates, "ours", ours);
+        checkStatuses(certificates, "ours", ours());
         Process checked = responder();
         try {
-            checkStatuses(certificates, "openssl", openssl);
+            checkStatuses(certificates, "openssl", openssl());
         } finally {
             Tools.stop(checked);
         }
-        writeStaticFile(ours);
+        writeStaticFile();
         Wrk wrk = new Wrk(tools, settings);
         // every response once, so ours are measured as relying parties meet them: pre-signed or cached
-        wrk.run(ours, "get", "ocsp-get.txt", 8, 3, false);
-        wrk.run(ours, "post", "ocsp-post.hex", 8, 3, false);
-        String file = settings.httpBase() + "/fine-bench-static/ocsp.der";
-        int seconds = settings.wrkSeconds();
+        wrk.run(ours(), "get", "ocsp-get.txt", 8, 3, false);
+        wrk.run(ours(), "post", "ocsp-post.hex", 8, 3, false);
         for (int c : new int[] {8, 50}) {
-            for (String method : new String[] {"get", "post"}) {
-                String key = "ocsp." + method + ".c" + c;
-                String requests = method.equals("get") ? "ocsp-get.txt" : "ocsp-post.hex";
-                wrk.run(ours, method, requests, c, seconds, false).record(results, key + ".ours");
-                // a fresh responder each time: a child of openssl ocsp -multi can hang on a connection wrk left
-                Process responder = responder();
-                try {
-                    // without Connection: close openssl's responder answers no POST from wrk
-                    wrk.run(openssl, method, requests, c, seconds, method.equals("post")).record(results, key + ".openssl");
-                } finally {
-                    Tools.stop(responder);
-                }
-                if (method.equals("get")) {
-                    wrk.run(file, "plain", null, c, seconds, false).record(results, key + ".static");
-                }
-            }
+            measure(wrk, "get", c);
+            measure(wrk, "post", c);
         }
+    }
+
+    /** Ours, openssl's and (GET only) the static file, one after the other, with {@code c} connections. */
+    private void measure(Wrk wrk, String method, int c) throws Exception {
+        String key = "ocsp." + method + ".c" + c;
+        String requests = method.equals("get") ? "ocsp-get.txt" : "ocsp-post.hex";
+        int seconds = settings.wrkSeconds();
+        wrk.run(ours(), method, requests, c, seconds, false).record(results, key + ".ours");
+        // a fresh responder each time: a child of openssl ocsp -multi can hang on a connection wrk left
+        Process responder = responder();
+        try {
+            // without Connection: close openssl's responder answers no POST from wrk
+            wrk.run(openssl(), method, requests, c, seconds, method.equals("post")).record(results, key + ".openssl");
+        } finally {
+            Tools.stop(responder);
+        }
+        if (method.equals("get")) {
+            wrk.run(settings.httpBase() + "/fine-bench-static/ocsp.der", "plain", null, c, seconds, false)
+                    .record(results, key + ".static");
+        }
+    }
+
+    private String ours() {
+        return settings.httpBase() + "/pki/ocsp";
+    }
+
+    private String openssl() {
+        return "http://127.0.0.1:" + settings.opensslPort();
     }
 
     /**
@@ -239,9 +249,9 @@ final class OcspBench {
     }
 
     /** The HTTP ceiling: a response's bytes as a file that WildFly itself serves (run.sh maps the folder). */
-    private void writeStaticFile(String ours) throws Exception {
+    private void writeStaticFile() throws Exception {
         String get = Files.readAllLines(settings.dir().resolve("ocsp-get.txt")).get(0);
-        byte[] response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ours + "/" + get)).build(),
+        byte[] response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ours() + "/" + get)).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
         Path folder = Files.createDirectories(settings.dir().resolve("static"));
         Files.write(folder.resolve("ocsp.der"), response);
