@@ -45,7 +45,8 @@ public class Report {
         t.append("Machine: ").append(s("machine")).append("; `nproc` ").append(s("nproc"))
                 .append("; load average (1, 5, 15 min) before the run ").append(s("load_before"))
                 .append(", before the in-server part ").append(s("load_start")).append(", after ").append(s("load_after"))
-                .append(".  \n").append(s("jdk")).append("; ").append(s("wildfly")).append("; ").append(s("h2"))
+                .append(".  \n").append(s("jdk")).append("; ").append(s("wildfly")).append("; ")
+                .append("postgresql".equals(v.get("db")) ? "PostgreSQL " + s("postgresql") : s("h2"))
                 .append("; ").append(s("openssl")).append("; ").append(s("wrk")).append("; CA key ").append(s("server.caKey"))
                 .append(".\n\n");
         t.append("| figure | ours | peers | ratio | target |\n|---|---|---|---|---|\n");

@@ -20,8 +20,8 @@
 #
 # Environment: BENCH_PORT_OFFSET (default 900: HTTP 8980, HTTPS 9343, management 10890) shifts every
 # port of the server, so a developer's server keeps its own; BENCH_OPENSSL_PORT (default 18000 + the
-# offset) is openssl's responder; BENCH_WORK is the work folder (default a new one under /tmp, kept
-# for its logs); BENCH_MVN_ARGS goes to every Maven call (e.g. -o offline).
+# offset) is openssl's responder; BENCH_WORK is the work folder (default a new one under /tmp; its
+# logs and figures are kept, the server copy and the database removed); BENCH_MVN_ARGS goes to every Maven call (e.g. -o offline).
 # Needs JDK 17, Maven, openssl, wrk and GNU time (Debian: apt-get install openssl wrk time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -240,7 +240,7 @@ echo "load_after	$(load)" >> "$results"
   echo "machine	$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(. /etc/os-release; echo "$PRETTY_NAME")"
   echo "nproc	$(nproc)"
   echo "jdk	$(java -version 2>&1 | head -1)"
-  echo "wildfly	$(grep -o 'WFLYSRV0025: [^(]*' "$server/standalone/log/server.log" | head -1 | sed 's/WFLYSRV0025: //')"
+  echo "wildfly	$(grep -o 'WFLYSRV0025: [^(]*' "$server/standalone/log/server.log" | head -1 | sed 's/WFLYSRV0025: //; s/ *$//')"
   echo "h2	$(find "$server/modules" -name 'h2-*.jar' -printf '%f\n' | head -1 | sed 's/\.jar$//')"
   echo "openssl	$(openssl version)"
   echo "wrk	$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2 || true)"
@@ -248,6 +248,9 @@ echo "load_after	$(load)" >> "$results"
 } >> "$results"
 stop_tools
 stop_server
+# the logs stay; the server copy and the database (100,000 certificates) go
+cp "$server/standalone/log/server.log" "$work/server.log" 2>/dev/null || true
+rm -rf "$server" "$work/db"
 
 grep -q '^part\.' "$results" || { tail -n 40 "$work/benchmark-maven.log" >&2; fail "the in-server part gave no figures"; }
 report_args=("$results")

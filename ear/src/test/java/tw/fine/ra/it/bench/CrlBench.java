@@ -148,7 +148,9 @@ final class CrlBench {
         String[] parts = time.split(" ");
         results.put("crl.openssl.seconds", wall);
         results.put("crl.openssl.rssMib", Long.parseLong(parts[2]) / 1024.0);
-        results.put("crl.openssl.bytes", String.valueOf(Files.size(dir.resolve("openssl.crl"))));
+        // openssl ca writes PEM
+        String pem = Files.readString(dir.resolve("openssl.crl")).replaceAll("-----[A-Z0-9 ]+-----|\\s", "");
+        results.put("crl.openssl.bytes", String.valueOf(java.util.Base64.getDecoder().decode(pem).length));
     }
 
     private static String opensslReason(String javaName) {
