@@ -100,7 +100,8 @@ public class Report {
 
     private String wrk(String k) {
         return f(k + "rps", 0) + "/s, p99 " + f(k + "p99ms", 1) + " ms" + (n(k + "errors", 0) > 0
-                ? " (" + f(k + "errors", 0) + " errors)" : "");
+                ? " (" + f(k + "errors", 0) + " errors)" : "") + (n(k + "unsigned", 0) > 0
+                ? " (" + f(k + "unsigned", 0) + " unsigned OCSP errors, e.g. tryLater)" : "");
     }
 
     private String checks(String who) {

@@ -10,10 +10,20 @@
 local requests = {}
 local index = 0
 local threads = 0
+local all = {}
+-- per thread: answers that are an unsigned OCSP error (tryLater, malformedRequest, ...), 5 bytes long
+unsigned = 0
 
 function setup(thread)
   threads = threads + 1
   thread:set("id", threads)
+  all[#all + 1] = thread
+end
+
+function response(status, headers, body)
+  if status == 200 and body ~= nil and #body == 5 then
+    unsigned = unsigned + 1
+  end
 end
 
 local function unhex(line)
@@ -54,9 +64,13 @@ end
 
 function done(summary, latency, requests)
   local e = summary.errors
+  local errors = 0
+  for _, thread in ipairs(all) do
+    errors = errors + (thread:get("unsigned") or 0)
+  end
   io.write(string.format(
-    "WRK_RESULT requests=%d seconds=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f non2xx=%d connect=%d read=%d write=%d timeout=%d\n",
+    "WRK_RESULT requests=%d seconds=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f non2xx=%d connect=%d read=%d write=%d timeout=%d unsigned=%d\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    e.status, e.connect, e.read, e.write, e.timeout))
+    e.status, e.connect, e.read, e.write, e.timeout, errors))
 end

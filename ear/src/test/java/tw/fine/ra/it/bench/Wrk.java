@@ -8,14 +8,18 @@ import java.util.Map;
 /** wrk with {@code bench/ocsp.lua}: many distinct requests, one machine-readable result line. */
 final class Wrk {
 
-    /** What one wrk run gives: requests per second, latency percentiles, failed answers. */
-    record Run(double rps, double p50Ms, double p99Ms, long requests, long non2xx, long socketErrors) {
+    /**
+     * What one wrk run gives: requests per second, latency percentiles, failed answers, and the answers
+     * that were an unsigned OCSP error (e.g. {@code tryLater} past the responder's signing budget).
+     */
+    record Run(double rps, double p50Ms, double p99Ms, long requests, long non2xx, long socketErrors, long unsigned) {
 
         void record(Results results, String key) {
             results.put(key + ".rps", rps);
             results.put(key + ".p50ms", p50Ms);
             results.put(key + ".p99ms", p99Ms);
             results.put(key + ".errors", non2xx + socketErrors);
+            results.put(key + ".unsigned", unsigned);
         }
     }
 
@@ -60,6 +64,6 @@ final class Wrk {
         return new Run(Double.parseDouble(v.get("rps")), Double.parseDouble(v.get("p50_ms")),
                 Double.parseDouble(v.get("p99_ms")), Long.parseLong(v.get("requests")), Long.parseLong(v.get("non2xx")),
                 Long.parseLong(v.get("connect")) + Long.parseLong(v.get("read")) + Long.parseLong(v.get("write"))
-                        + Long.parseLong(v.get("timeout")));
+                        + Long.parseLong(v.get("timeout")), Long.parseLong(v.getOrDefault("unsigned", "0")));
     }
 }
