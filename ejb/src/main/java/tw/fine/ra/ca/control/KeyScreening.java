@@ -32,6 +32,12 @@ public final class KeyScreening {
     static final int SMALL_FACTOR_BOUND = 1 << 16;
     private static final BigInteger MIN_EXPONENT = BigInteger.valueOf(65537);
     private static final long[] SMALL_PRIME_WORDS = Montgomery.words(SmallPrimes.product(SMALL_FACTOR_BOUND));
+    /** Fermat's steps test squares: the residues a square can have modulo 64, 63, 65 and 11 ({@link #isSquare}). */
+    private static final BigInteger SQUARE_FILTER = BigInteger.valueOf(63L * 65 * 11);
+    private static final boolean[] SQUARE_MOD_64 = squaresModulo(64);
+    private static final boolean[] SQUARE_MOD_63 = squaresModulo(63);
+    private static final boolean[] SQUARE_MOD_65 = squaresModulo(65);
+    private static final boolean[] SQUARE_MOD_11 = squaresModulo(11);
 
     /** The checks a key needs on its own; {@link #refuseSharedPrime} needs the CA's records too. */
     public void screen(PublicKey key) throws RequestRejectedException {
@@ -115,12 +121,6 @@ public final class KeyScreening {
         BigInteger root = x.sqrt();
         return root.multiply(root).equals(x);
     }
-
-    private static final BigInteger SQUARE_FILTER = BigInteger.valueOf(63L * 65 * 11);
-    private static final boolean[] SQUARE_MOD_64 = squaresModulo(64);
-    private static final boolean[] SQUARE_MOD_63 = squaresModulo(63);
-    private static final boolean[] SQUARE_MOD_65 = squaresModulo(65);
-    private static final boolean[] SQUARE_MOD_11 = squaresModulo(11);
 
     private static boolean[] squaresModulo(int m) {
         boolean[] square = new boolean[m];
