@@ -73,6 +73,23 @@ class KeyScreeningTest {
     }
 
     @Test
+    void theSquareTestAgreesWithTheSquareRoot() {
+        java.util.Random random = new java.security.SecureRandom();
+        for (int i = 0; i < 2000; i++) {
+            BigInteger root = new BigInteger(1024, random);
+            BigInteger square = root.multiply(root);
+            assertTrue(KeyScreening.isSquare(square));
+            assertTrue(!KeyScreening.isSquare(square.add(BigInteger.ONE)) || square.signum() == 0);
+            assertTrue(!KeyScreening.isSquare(square.subtract(BigInteger.ONE)) || square.equals(BigInteger.ONE));
+            BigInteger any = new BigInteger(2048, random);
+            BigInteger r = any.sqrt();
+            assertEquals(r.multiply(r).equals(any), KeyScreening.isSquare(any));
+        }
+        assertTrue(KeyScreening.isSquare(BigInteger.ZERO));
+        assertTrue(!KeyScreening.isSquare(BigInteger.valueOf(-4)));
+    }
+
+    @Test
     void primesFarApartAreBeyondFermat() {
         BigInteger p = BadKeys.prime(1024);
         assertDoesNotThrow(() -> screening.screen(BadKeys.rsa(p, BadKeys.primeNear(p, 600)).getPublic()));
