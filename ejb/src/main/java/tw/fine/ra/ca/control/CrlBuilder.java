@@ -1,30 +1,33 @@
 package tw.fine.ra.ca.control;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
-import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.asn1.DERUTCTime;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.Time;
-import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.operator.ContentSigner;
 import tw.fine.ra.ca.entity.RevocationReason;
 
-/** Signs full and delta CRLs (RFC 5280 5) for the issuing CA, and the offline root's full CRLs. */
+/**
+ * Signs full and delta CRLs (RFC 5280 5) for the issuing CA, and the offline root's full CRLs. The
+ * entries are written to DER one by one as they are read (a CRL of 100,000 built as Bouncy Castle
+ * objects and encoded afterwards took longer than OpenSSL's whole {@code ca -gencrl}); the small parts
+ * (names, extensions, algorithm) are Bouncy Castle's encodings.
+ */
 public final class CrlBuilder {
 
     private final IssuingCa ca;
@@ -43,16 +46,21 @@ public final class CrlBuilder {
 
     /**
      * DER of a full CRL listing every entry given, read once in the order given: a stream from the
-     * database is added as it arrives.
+     * database is written out as it arrives, each entry straight to DER.
      */
     public byte[] full(BigInteger crlNumber, Instant thisUpdate, Instant nextUpdate, Iterable<RevokedEntry> entries) {
-        X509v2CRLBuilder builder = started(thisUpdate, nextUpdate, entries);
+        DerBuffer revoked = new DerBuffer(64 * 1024);
+        DerBuffer entry = new DerBuffer(256);
+        for (RevokedEntry each : entries) {
+            writeEntry(revoked, entry, each, reasonExtensions(each));
+        }
         try {
+            ExtensionsGenerator extensions = new ExtensionsGenerator();
             if (deltaCrlUrl != null) {
                 // RFC 5280 5.2.6: non-critical, in full CRLs only
-                builder.addExtension(Extension.freshestCRL, false, Extensions.distributionPoint(deltaCrlUrl));
+                extensions.addExtension(Extension.freshestCRL, false, Extensions.distributionPoint(deltaCrlUrl));
             }
-            return signed(builder, crlNumber);
+            return signed(thisUpdate, nextUpdate, revoked, extensions, crlNumber);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,77 +72,122 @@ public final class CrlBuilder {
      */
     public byte[] delta(BigInteger crlNumber, BigInteger baseNumber, Instant thisUpdate, Instant nextUpdate,
             CrlChanges changes) {
-        X509v2CRLBuilder builder = started(thisUpdate, nextUpdate, changes.listed());
-        for (RevokedEntry entry : changes.removed()) {
-            builder.addCRLEntry(entry.serial(), Date.from(entry.revokedAt()), REMOVE_FROM_CRL);
+        DerBuffer revoked = new DerBuffer(1024);
+        DerBuffer entry = new DerBuffer(256);
+        for (RevokedEntry each : changes.listed()) {
+            writeEntry(revoked, entry, each, reasonExtensions(each));
+        }
+        for (RevokedEntry each : changes.removed()) {
+            writeEntry(revoked, entry, each, REMOVE_FROM_CRL);
         }
         try {
-            builder.addExtension(Extension.deltaCRLIndicator, true, new CRLNumber(baseNumber));
-            return signed(builder, crlNumber);
+            ExtensionsGenerator extensions = new ExtensionsGenerator();
+            extensions.addExtension(Extension.deltaCRLIndicator, true, new CRLNumber(baseNumber));
+            return signed(thisUpdate, nextUpdate, revoked, extensions, crlNumber);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private X509v2CRLBuilder started(Instant thisUpdate, Instant nextUpdate, Iterable<RevokedEntry> entries) {
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(ca.name(), Date.from(thisUpdate));
-        builder.setNextUpdate(Date.from(nextUpdate));
-        for (RevokedEntry entry : entries) {
-            builder.addCRLEntry(entry.serial(), Date.from(entry.revokedAt()), reasonExtensions(entry));
-        }
-        return builder;
     }
 
     /** One entry as a CRL built here encodes it (RFC 5280 5.1: serial, revocationDate, extensions). */
-    static ASN1Primitive encoded(RevokedEntry entry) {
-        ASN1EncodableVector fields = new ASN1EncodableVector(3);
-        fields.add(new ASN1Integer(entry.serial()));
-        fields.add(time(entry.revokedAt()));
-        org.bouncycastle.asn1.x509.Extensions extensions = reasonExtensions(entry);
+    static byte[] encoded(RevokedEntry entry) {
+        DerBuffer out = new DerBuffer(64);
+        writeEntry(out, new DerBuffer(64), entry, reasonExtensions(entry));
+        return out.toByteArray();
+    }
+
+    private static void writeEntry(DerBuffer out, DerBuffer entry, RevokedEntry revoked, byte[] extensions) {
+        entry.clear().element(INTEGER, revoked.serial().toByteArray());
+        writeTime(entry, revoked.revokedAt());
         if (extensions != null) {
-            fields.add(extensions);
+            entry.write(extensions);
         }
-        return new DERSequence(fields);
+        out.element(SEQUENCE, entry);
     }
 
-    /** RFC 5280 5.1.2.4 as Bouncy Castle's {@code Time(Date)} encodes it, without its slow date formatting. */
-    private static Time time(Instant at) {
-        int year = at.atOffset(ZoneOffset.UTC).getYear();
-        return year >= 1950 && year < 2050 ? new Time(new DERUTCTime(UTC_TIME.format(at))) : new Time(Date.from(at));
+    /**
+     * RFC 5280 5.1.2.4 in whole seconds: UTCTime through 2049, GeneralizedTime from 2050, as Bouncy
+     * Castle's {@code Time(Date)} encodes it, without its slow date formatting.
+     */
+    private static void writeTime(DerBuffer out, Instant at) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (utc.getYear() >= 1950 && utc.getYear() < 2050) {
+            out.tagAndLength(UTC_TIME, 13).twoDigits(utc.getYear() % 100).twoDigits(utc.getMonthValue())
+                    .twoDigits(utc.getDayOfMonth()).twoDigits(utc.getHour()).twoDigits(utc.getMinute())
+                    .twoDigits(utc.getSecond()).octet('Z');
+        } else {
+            out.write(der(new Time(Date.from(at))));
+        }
     }
 
-    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
-
-    private byte[] signed(X509v2CRLBuilder builder, BigInteger crlNumber) throws IOException {
-        builder.addExtension(Extension.authorityKeyIdentifier, false, Extensions.authorityKeyIdFor(ca.certificate()));
-        builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
-        return builder.build(ca.signing().contentSigner()).getEncoded();
+    /**
+     * The TBSCertList (RFC 5280 5.1.2) around the entries written, with the CRL extensions given and
+     * the authority key identifier and CRL number, signed by the CA.
+     */
+    private byte[] signed(Instant thisUpdate, Instant nextUpdate, DerBuffer revoked, ExtensionsGenerator extensions,
+            BigInteger crlNumber) throws IOException {
+        extensions.addExtension(Extension.authorityKeyIdentifier, false, Extensions.authorityKeyIdFor(ca.certificate()));
+        extensions.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
+        ContentSigner signer = ca.signing().contentSigner();
+        byte[] algorithm = der(signer.getAlgorithmIdentifier());
+        DerBuffer fields = new DerBuffer(revoked.size() + 2048);
+        fields.write(VERSION_2).write(algorithm).write(der(ca.name()));
+        writeTime(fields, thisUpdate);
+        writeTime(fields, nextUpdate);
+        if (revoked.size() > 0) {
+            fields.element(SEQUENCE, revoked);
+        }
+        fields.element(EXTENSIONS_TAG, der(extensions.generate()));
+        DerBuffer tbs = new DerBuffer(fields.size() + 8).element(SEQUENCE, fields);
+        byte[] signature;
+        try (OutputStream toSign = signer.getOutputStream()) {
+            toSign.write(tbs.toByteArray());
+        }
+        signature = signer.getSignature();
+        DerBuffer list = tbs.write(algorithm).tagAndLength(BIT_STRING, signature.length + 1).octet(0).write(signature);
+        return new DerBuffer(list.size() + 8).element(SEQUENCE, list).toByteArray();
     }
 
-    private static final org.bouncycastle.asn1.x509.Extensions REMOVE_FROM_CRL = removeFromCrl();
-
-    private static org.bouncycastle.asn1.x509.Extensions removeFromCrl() {
+    private static byte[] der(ASN1Encodable value) {
         try {
-            ExtensionsGenerator generator = new ExtensionsGenerator();
-            generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(CRLReason.removeFromCRL));
-            return generator.generate();
+            return value.toASN1Primitive().getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** One immutable extension set per reason, shared by all entries: a CRL may list 100,000. */
-    private static final Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> REASONS = reasons();
+    private static final int INTEGER = 0x02;
+    private static final int BIT_STRING = 0x03;
+    private static final int UTC_TIME = 0x17;
+    private static final int SEQUENCE = 0x30;
+    /** crlExtensions [0] EXPLICIT */
+    private static final int EXTENSIONS_TAG = 0xA0;
+    /** version INTEGER v2(1) */
+    private static final byte[] VERSION_2 = {INTEGER, 1, 1};
 
-    /** Entries with an invalidity date are few (a revocation dated back); they get their own set. */
-    private static org.bouncycastle.asn1.x509.Extensions reasonExtensions(RevokedEntry entry) {
+    private static final byte[] REMOVE_FROM_CRL = removeFromCrl();
+
+    private static byte[] removeFromCrl() {
+        try {
+            ExtensionsGenerator generator = new ExtensionsGenerator();
+            generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(CRLReason.removeFromCRL));
+            return der(generator.generate());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One encoded extension set per reason, shared by all entries: a CRL may list 100,000. */
+    private static final Map<RevocationReason, byte[]> REASONS = reasons();
+
+    /** Entries with an invalidity date are few (a revocation dated back); they get their own set. Null: none. */
+    private static byte[] reasonExtensions(RevokedEntry entry) {
         if (entry.invalidSince() == null) {
             return REASONS.get(entry.reason());
         }
         ExtensionsGenerator generator = entryExtensions(entry.reason());
         generator.addExtension(invalidityDateExtension(entry.invalidSince()));
-        return generator.generate();
+        return der(generator.generate());
     }
 
     /**
@@ -156,11 +209,11 @@ public final class CrlBuilder {
         }
     }
 
-    private static Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> reasons() {
-        Map<RevocationReason, org.bouncycastle.asn1.x509.Extensions> map = new EnumMap<>(RevocationReason.class);
+    private static Map<RevocationReason, byte[]> reasons() {
+        Map<RevocationReason, byte[]> map = new EnumMap<>(RevocationReason.class);
         for (RevocationReason reason : RevocationReason.values()) {
             if (reason.code() != 0) {
-                map.put(reason, entryExtensions(reason).generate());
+                map.put(reason, der(entryExtensions(reason).generate()));
             }
         }
         return map;

@@ -1,12 +1,15 @@
 package tw.fine.ra.ca.control;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.x509.CertificateList;
 import org.bouncycastle.asn1.x509.TBSCertList;
 import tw.fine.ra.ca.entity.RevocationReason;
@@ -24,18 +27,17 @@ public record CrlChanges(List<RevokedEntry> listed, List<RevokedEntry> removed) 
 
     /** @param current every entry a full CRL would list now, read once */
     public static CrlChanges since(byte[] baseDer, Iterable<RevokedEntry> current) {
-        Map<BigInteger, ASN1Primitive> base = entriesOf(baseDer);
+        Map<BigInteger, TBSCertList.CRLEntry> base = entriesOf(baseDer);
         List<RevokedEntry> listed = new ArrayList<>();
         for (RevokedEntry entry : current) {
             // compared as encoded: a CRL keeps whole seconds, and decoding 100,000 dates is slow
-            ASN1Primitive onBase = base.remove(entry.serial());
-            if (onBase == null || !onBase.equals(CrlBuilder.encoded(entry))) {
+            TBSCertList.CRLEntry onBase = base.remove(entry.serial());
+            if (onBase == null || !Arrays.equals(encoded(onBase), CrlBuilder.encoded(entry))) {
                 listed.add(entry);
             }
         }
         List<RevokedEntry> removed = new ArrayList<>();
-        for (ASN1Primitive gone : base.values()) {
-            TBSCertList.CRLEntry entry = TBSCertList.CRLEntry.getInstance(gone);
+        for (TBSCertList.CRLEntry entry : base.values()) {
             removed.add(new RevokedEntry(entry.getUserCertificate().getValue(), entry.getRevocationDate().getDate()
                     .toInstant(), RevocationReason.CERTIFICATE_HOLD));
         }
@@ -43,13 +45,21 @@ public record CrlChanges(List<RevokedEntry> listed, List<RevokedEntry> removed) 
         return new CrlChanges(List.copyOf(listed), List.copyOf(removed));
     }
 
-    private static Map<BigInteger, ASN1Primitive> entriesOf(byte[] der) {
-        Map<BigInteger, ASN1Primitive> entries = new HashMap<>();
+    private static Map<BigInteger, TBSCertList.CRLEntry> entriesOf(byte[] der) {
+        Map<BigInteger, TBSCertList.CRLEntry> entries = new HashMap<>();
         Enumeration<?> revoked = CertificateList.getInstance(der).getTBSCertList().getRevokedCertificateEnumeration();
         while (revoked.hasMoreElements()) {
             TBSCertList.CRLEntry entry = (TBSCertList.CRLEntry) revoked.nextElement();
-            entries.put(entry.getUserCertificate().getValue(), entry.toASN1Primitive());
+            entries.put(entry.getUserCertificate().getValue(), entry);
         }
         return entries;
+    }
+
+    private static byte[] encoded(TBSCertList.CRLEntry entry) {
+        try {
+            return entry.getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
