@@ -65,7 +65,8 @@ public class Report {
         }
         t.append(row("OCSP answers (`openssl ocsp` asks, verifies)", checks("ours"), "openssl: " + checks("openssl"), "",
                 "good, revoked, revoked (hold), unknown; verified"));
-        t.append(row("issuance, 1 thread", f("issue.ours.t1", 1) + " cert/s",
+        t.append(row("issuance, 1 thread", f("issue.ours.t1", 1) + " cert/s; a pair " + f("issue.ours.t1.wallMsPerPair", 1)
+                + " ms, " + f("issue.ours.t1.cpuMsPerPair", 1) + " ms of them on the issuing thread's CPU",
                 "crypto-only ceiling " + f("issue.ceiling.t1", 1) + " cert/s; raw signatures " + f("issue.raw.sigps", 0) + "/s",
                 ratio("issue.ours.t1", "issue.ceiling.t1") + " ceiling; " + ratio("issue.ours.t1", "issue.raw.sigps") + " raw",
                 "≥ 0.8 × ceiling"));

@@ -17,6 +17,9 @@
 #                       issuance,ocsp,signin,mixed,crl (mixed uses the requests that ocsp writes)
 #   --no-build          use what the last build left in ear/target
 #   --no-doc            print the table, leave docs/performance.md as it is
+#   --jfr               record the in-server part with Java Flight Recorder (profile settings) into
+#                       <work>/server.jfr and print where the CPU went (bench/JfrTop.java); with
+#                       --only, one part's profile (e.g. --only issuance --jfr)
 #
 # Environment: BENCH_PORT_OFFSET (default 900: HTTP 8980, HTTPS 9343, management 10890) shifts every
 # port of the server, so a developer's server keeps its own; BENCH_OPENSSL_PORT (default 18000 + the
@@ -32,6 +35,7 @@ mixed_minutes=2
 wrk_seconds=10
 build=true
 doc=true
+jfr=false
 only=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -41,7 +45,8 @@ while [[ $# -gt 0 ]]; do
     --only) only=$2; shift ;;
     --no-build) build=false ;;
     --no-doc) doc=false ;;
-    -h|--help) sed -n '2,26p' "$0" | cut -c3-; exit 0 ;;
+    --jfr) jfr=true ;;
+    -h|--help) sed -n '2,29p' "$0" | cut -c3-; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -210,6 +215,13 @@ echo "start.first	$first" >> "$results"
 CLI
 stop_server
 echo "== restart (the same database and key store)"
+if $jfr; then
+  # the JDK's profile settings, with every wait recorded however short (locks, files, sockets)
+  sed -E 's/(control="(locking|file|socket)-threshold">)[^<]*</\10 ms</' \
+    "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc" > "$work/bench.jfc"
+  # JBOSS_JAVA_SIZING is the one part of standalone.conf's JVM options a caller adds to
+  export JBOSS_JAVA_SIZING="$JBOSS_JAVA_SIZING -XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=filename=$work/server.jfr,settings=$work/bench.jfc,dumponexit=true"
+fi
 start_server restart
 restart=$startup
 echo "start.restart	$restart" >> "$results"
@@ -256,6 +268,10 @@ grep -q '^part\.' "$results" || { tail -n 40 "$work/benchmark-maven.log" >&2; fa
 report_args=("$results")
 $doc && report_args+=(--doc docs/performance.md)
 java bench/Report.java "${report_args[@]}"
+if $jfr && [[ -f "$work/server.jfr" ]]; then
+  echo "== where the CPU went in the in-server part (bench/JfrTop.java: --within METHOD for one operation)"
+  java bench/JfrTop.java "$work/server.jfr" --threads 'EE-Managed.*|EJB default.*|default task.*' | tee "$work/jfr-top.txt"
+fi
 echo "(figures and logs: $work)"
 if grep -q '^error\.' "$results"; then
   fail "some parts failed: $(grep '^error\.' "$results" | cut -f1 | tr '\n' ' ')(see $work/benchmark-maven.log)"

@@ -1,6 +1,8 @@
 package tw.fine.ra.it.bench;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.operator.ContentSigner;
 import tw.fine.ra.ca.boundary.CertificateAuthority;
 import tw.fine.ra.ca.boundary.PairRequest;
@@ -67,13 +70,18 @@ final class IssuanceBench {
         AtomicInteger cycle = new AtomicInteger();
         double[] count = new double[5];
         double[] time = new double[5];
+        // CPU time of the issuing thread inside issuePair (commit included), 1 thread only: how much
+        // of an issuance is computing and how much waiting
+        AtomicLong oneThreadCpu = new AtomicLong();
+        AtomicLong oneThreadWall = new AtomicLong();
         for (int round = 0; round < ROUNDS; round++) {
             int oneThread = (2 * round + 1) * PAIRS_PER_SLICE;
             int twoThreads = (2 * round + 2) * PAIRS_PER_SLICE;
             List<Callable<Integer>> slices = List.of(this::rawSignatures,
                     () -> threads(1, SLICE, () -> ceiling(ceilingRequests.get(cycle.getAndIncrement() % CEILING_REQUESTS))),
                     () -> threads(2, SLICE, () -> ceiling(ceilingRequests.get(cycle.getAndIncrement() % CEILING_REQUESTS))),
-                    () -> threads(1, ISSUANCE_LIMIT, () -> issue(issuance, next, oneThread)),
+                    () -> threads(1, ISSUANCE_LIMIT, () -> timed(oneThreadCpu, oneThreadWall,
+                            () -> issue(issuance, next, oneThread))),
                     () -> threads(2, ISSUANCE_LIMIT, () -> issue(issuance, next, twoThreads)));
             for (int s = 0; s < slices.size(); s++) {
                 long start = System.nanoTime();
@@ -87,6 +95,9 @@ final class IssuanceBench {
         results.put("issue.ours.t1", count[3] / time[3]);
         results.put("issue.ours.t2", count[4] / time[4]);
         results.put("issue.pairs", String.valueOf(next.get()));
+        int pairs = ROUNDS * PAIRS_PER_SLICE;
+        results.put("issue.ours.t1.wallMsPerPair", oneThreadWall.get() / 1e6 / pairs);
+        results.put("issue.ours.t1.cpuMsPerPair", oneThreadCpu.get() / 1e6 / pairs);
     }
 
     /** The issuing CA key signing a certificate-sized message, one thread; counts signatures. */
@@ -116,6 +127,19 @@ final class IssuanceBench {
         keys.issuer().issue(subject, signing.key(), CertificateProfile.SIGNING, serial(), now, notAfter);
         keys.issuer().issue(subject, encryption.key(), CertificateProfile.ENCRYPTION, serial(), now, notAfter);
         return 2;
+    }
+
+    /** Runs {@code work}, adding the calling thread's CPU time and the wall time it took. */
+    private static int timed(AtomicLong cpu, AtomicLong wall, Callable<Integer> work) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
+        long before = System.nanoTime();
+        int made = work.call();
+        if (made > 0) {
+            wall.addAndGet(System.nanoTime() - before);
+            cpu.addAndGet(threads.getCurrentThreadCpuTime() - cpuBefore);
+        }
+        return made;
     }
 
     /** Issues the next pair unless {@code upTo} are issued; answers the certificates made, -1 for none left. */

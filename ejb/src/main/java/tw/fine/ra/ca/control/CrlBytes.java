@@ -18,14 +18,22 @@ public class CrlBytes {
 
     private final Map<String, Decoded> served = new ConcurrentHashMap<>();
 
+    /** The DER of {@code crl} just signed and stored, so it is not decoded again once committed. */
+    public void remember(PublishedCrl crl, byte[] der) {
+        served.put(kind(crl), new Decoded(crl.id(), der));
+    }
+
     /** The DER of {@code crl}; the caller only writes it out, never changes it. */
     public byte[] of(PublishedCrl crl) {
-        String kind = crl.issuerDn() + (crl.isDelta() ? "#delta" : "");
-        Decoded current = served.get(kind);
+        Decoded current = served.get(kind(crl));
         if (current == null || current.id() != crl.id()) {
             current = new Decoded(crl.id(), crl.der());
-            served.put(kind, current);
+            served.put(kind(crl), current);
         }
         return current.der();
+    }
+
+    private static String kind(PublishedCrl crl) {
+        return crl.issuerDn() + (crl.isDelta() ? "#delta" : "");
     }
 }
