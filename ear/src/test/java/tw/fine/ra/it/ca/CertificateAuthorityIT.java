@@ -206,7 +206,7 @@ class CertificateAuthorityIT {
     /** The CA checks the subject itself, whatever the RA sends (issue 9 item 5). */
     @Test
     void aSubscriberOfAnotherOrganizationOrAnInvalidNumberIsRefusedByTheCa() {
-        PairRequest request = CaFixtures.pairRequest();
+        PairRequest request = fromUnusedSubscriber();
         RequestRejectedException other = assertThrows(RequestRejectedException.class, () -> ca.issuePair(new PairRequest(
                 request.requestId(), request.subscriberId(), "04595257", request.signingRequest(),
                 request.encryptionRequest())));
@@ -222,7 +222,7 @@ class CertificateAuthorityIT {
 
     @Test
     void anUnfitEncryptionKeyIsRefusedWithItsReasonAuditedAndNothingKept() throws Exception {
-        PairRequest request = CaFixtures.pairRequest();
+        PairRequest request = fromUnusedSubscriber();
         PairRequest p384Encryption = new PairRequest(request.requestId(), request.subscriberId(), "70759028",
                 request.signingRequest(), CaFixtures.csr(CaFixtures.ecKeys("secp384r1")));
 
@@ -379,7 +379,7 @@ class CertificateAuthorityIT {
     }
 
     private void refusedForASharedPrimeAuditedAndNothingKept(KeyPair encryptionKey) {
-        PairRequest r = CaFixtures.pairRequest();
+        PairRequest r = fromUnusedSubscriber();
 
         RequestRejectedException e = assertThrows(RequestRejectedException.class, () -> ca.issuePair(new PairRequest(
                 r.requestId(), r.subscriberId(), "70759028", r.signingRequest(), CaFixtures.csr(encryptionKey))));
@@ -387,6 +387,19 @@ class CertificateAuthorityIT {
         assertEquals(RequestRejectedException.Reason.RSA_SHARED_PRIME, e.reason());
         assertTrue(ca.ofSubscriber(r.subscriberId()).isEmpty());
         assertEquals(1L, rejections(r.subscriberId(), "RSA_SHARED_PRIME"));
+    }
+
+    /**
+     * A request from a subscriber with no certificate and no audited refusal yet, for the tests that
+     * check nothing was kept. The fixtures number subscribers from a random start in each deployment,
+     * and the test classes of a run share one database, so a number can come round again.
+     */
+    private PairRequest fromUnusedSubscriber() {
+        PairRequest request = CaFixtures.pairRequest();
+        while (!ca.ofSubscriber(request.subscriberId()).isEmpty() || rejections(request.subscriberId(), "") > 0) {
+            request = CaFixtures.pairRequest();
+        }
+        return request;
     }
 
     /** Audited refusals of this subscriber's requests that name the reason. */
